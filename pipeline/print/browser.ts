@@ -1,0 +1,127 @@
+// Finding and starting the one browser a run prints with. Order: PUPPETEER_EXECUTABLE_PATH, an
+// installed Chrome or Chromium, then a browser Puppeteer downloaded into its cache. Or connect
+// to a browser that already runs elsewhere (a WebSocket endpoint).
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Browser as BrowserName, getInstalledBrowsers } from '@puppeteer/browsers';
+import puppeteer, { type Browser } from 'puppeteer-core';
+
+export class BrowserUnavailableError extends Error {
+  override name = 'BrowserUnavailableError';
+}
+
+export const installHint =
+  'install one with `sudo apt-get install chromium` (Debian/Ubuntu) or `npx @puppeteer/browsers install chrome-headless-shell@stable`, or set PUPPETEER_EXECUTABLE_PATH';
+
+const systemBrowsers: Record<string, string[]> = {
+  linux: [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/opt/google/chrome/chrome',
+    '/snap/bin/chromium',
+  ],
+  darwin: [
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  ],
+  win32: [
+    `${process.env.PROGRAMFILES ?? 'C:\\Program Files'}\\Google\\Chrome\\Application\\chrome.exe`,
+    `${process.env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)'}\\Google\\Chrome\\Application\\chrome.exe`,
+  ],
+};
+
+const isExecutable = (file: string) => {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Debian's /usr/bin/chromium is a shell wrapper; the binary beside it starts quieter and faster. */
+function unwrapDebianChromium(file: string): string {
+  if (file !== '/usr/bin/chromium') return file;
+  const binary = '/usr/lib/chromium/chromium';
+  try {
+    const head = readFileSync(file, { encoding: 'latin1' }).slice(0, 2);
+    return head === '#!' && isExecutable(binary) ? binary : file;
+  } catch {
+    return file;
+  }
+}
+
+export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const fromEnv = env.PUPPETEER_EXECUTABLE_PATH;
+  if (fromEnv) {
+    if (isExecutable(fromEnv)) return fromEnv;
+    throw new BrowserUnavailableError(`PUPPETEER_EXECUTABLE_PATH points at "${fromEnv}", which is not an executable; fix the path or unset it`);
+  }
+  for (const candidate of systemBrowsers[process.platform] ?? []) {
+    if (existsSync(candidate) && isExecutable(candidate)) return unwrapDebianChromium(candidate);
+  }
+  const cacheDir = env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'puppeteer');
+  const installed = await getInstalledBrowsers({ cacheDir }).catch(() => []);
+  const usable = installed
+    .filter((browser) => browser.browser === BrowserName.CHROMEHEADLESSSHELL || browser.browser === BrowserName.CHROME || browser.browser === BrowserName.CHROMIUM)
+    .sort((a, b) => b.buildId.localeCompare(a.buildId, undefined, { numeric: true }));
+  for (const browser of usable) {
+    if (isExecutable(browser.executablePath)) return browser.executablePath;
+  }
+  throw new BrowserUnavailableError(`no Chrome or Chromium found: ${installHint}`);
+}
+
+/** Flags for a quiet, offline, reproducible headless browser. */
+export function launchArguments(): string[] {
+  const args = [
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--disable-default-apps',
+    '--disable-extensions',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--font-render-hinting=none',
+    '--disable-dev-shm-usage',
+  ];
+  // Chromium refuses its sandbox as root; anywhere else it keeps it.
+  if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--no-sandbox');
+  return args;
+}
+
+export interface BrowserSource {
+  /** Connect to a running browser instead of launching one. */
+  wsEndpoint?: string;
+  executablePath?: string;
+}
+
+export async function startBrowser(source: BrowserSource = {}): Promise<Browser> {
+  if (source.wsEndpoint) {
+    try {
+      return await puppeteer.connect({ browserWSEndpoint: source.wsEndpoint, protocolTimeout: 60_000 });
+    } catch (error) {
+      throw new BrowserUnavailableError(`could not connect to the browser at ${source.wsEndpoint} (${(error as Error).message}); check that it runs and the address is right`);
+    }
+  }
+  const executablePath = source.executablePath ?? (await findBrowser());
+  try {
+    return await puppeteer.launch({
+      executablePath,
+      headless: true,
+      args: launchArguments(),
+      protocolTimeout: 60_000,
+      // Signals are ours to handle: the build closes the browser itself on Ctrl-C.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+  } catch (error) {
+    const first = ((error as Error).message ?? '').split('\n')[0];
+    throw new BrowserUnavailableError(`the browser at ${executablePath} did not start (${first}); ${installHint}`);
+  }
+}

@@ -1,0 +1,135 @@
+// One browser for the whole run and a bounded pool of reused pages. A memo waits for a free
+// page; a memo that times out gets its page replaced; a browser that crashes is started again
+// and the memo retried once, so one bad memo never stops the others.
+import os from 'node:os';
+import type { Browser } from 'puppeteer-core';
+import type { RenderedDocument } from '../types.js';
+import { startBrowser, type BrowserSource } from './browser.js';
+import { PagePrinter, PrintTimeoutError } from './page-printer.js';
+
+export interface PrintPoolOptions {
+  /** Pages printing at once; on 2 cores 2 reused pages are fastest (more only contend). */
+  size?: number;
+  timeoutMs?: number;
+  browser?: BrowserSource;
+}
+
+export class BrowserCrashError extends Error {
+  override name = 'BrowserCrashError';
+}
+
+export const defaultPoolSize = () => Math.max(1, Math.min(4, os.availableParallelism()));
+
+export class PrintPool {
+  private browser: Browser | undefined;
+  private idle: PagePrinter[] = [];
+  private waiting: ((printer: PagePrinter) => void)[] = [];
+  private restarting: Promise<void> | undefined;
+  private closed = false;
+  browserVersion = '';
+  /** Requests refused by the lock-down, across all pages (the tests read it). */
+  readonly blockedRequests: string[] = [];
+
+  private constructor(
+    readonly size: number,
+    private readonly timeoutMs: number,
+    private readonly source: BrowserSource,
+  ) {}
+
+  static async start(options: PrintPoolOptions = {}): Promise<PrintPool> {
+    const pool = new PrintPool(options.size ?? defaultPoolSize(), options.timeoutMs ?? 60_000, options.browser ?? {});
+    await pool.launch();
+    return pool;
+  }
+
+  get browserProcessId(): number | undefined {
+    return this.browser?.process()?.pid ?? undefined;
+  }
+
+  private async launch(): Promise<void> {
+    const browser = await startBrowser(this.source);
+    this.browser = browser;
+    this.browserVersion = await browser.version();
+    const printers = await Promise.all(Array.from({ length: this.size }, () => PagePrinter.open(browser)));
+    this.idle = [];
+    for (const printer of printers) this.release(printer);
+  }
+
+  private acquire(): Promise<PagePrinter> {
+    const printer = this.idle.pop();
+    if (printer) return Promise.resolve(printer);
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(printer: PagePrinter): void {
+    if (printer.page.browser() !== this.browser) return; // from a browser that is gone
+    const next = this.waiting.shift();
+    if (next) next(printer);
+    else this.idle.push(printer);
+  }
+
+  private async restart(): Promise<void> {
+    this.restarting ??= (async () => {
+      const old = this.browser;
+      this.browser = undefined;
+      await old?.close().catch(() => undefined);
+      if (this.closed) return;
+      const waiters = this.waiting;
+      this.waiting = [];
+      await this.launch();
+      for (const waiter of waiters) {
+        const printer = this.idle.pop();
+        if (printer) waiter(printer);
+        else this.waiting.push(waiter);
+      }
+    })().finally(() => {
+      this.restarting = undefined;
+    });
+    return this.restarting;
+  }
+
+  private get browserAlive(): boolean {
+    return Boolean(this.browser?.connected);
+  }
+
+  /** Prints one document; resolves to Chromium's PDF bytes. */
+  async print(document: RenderedDocument): Promise<Uint8Array> {
+    for (let attempt = 1; ; attempt++) {
+      if (this.restarting) await this.restarting;
+      const printer = await this.acquire();
+      try {
+        const bytes = await printer.print(document, this.timeoutMs);
+        this.blockedRequests.push(...printer.lockdown.blocked.splice(0));
+        this.release(printer);
+        return bytes;
+      } catch (error) {
+        this.blockedRequests.push(...printer.lockdown.blocked.splice(0));
+        if (this.closed) throw error;
+        if (error instanceof PrintTimeoutError && this.browserAlive) {
+          // The page may still be busy with the memo: replace it with a fresh one.
+          await printer.close();
+          const replacement = await PagePrinter.open(this.browser!).catch(() => undefined);
+          if (replacement) this.release(replacement);
+          else await this.restart();
+          throw error;
+        }
+        if (!this.browserAlive || /Target closed|Session closed|Connection closed|detached/i.test(String(error))) {
+          if (attempt >= 2) throw new BrowserCrashError('the browser crashed twice while printing this memo; the memo was not printed (look for an unusually large table or image)');
+          await this.restart();
+          continue;
+        }
+        this.release(printer);
+        throw error;
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const browser = this.browser;
+    this.browser = undefined;
+    if (!browser) return;
+    if (this.source.wsEndpoint) await browser.disconnect().catch(() => undefined);
+    else await browser.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,100 @@
+// The PDF post-pass (pdf-lib): metadata, provenance and reproducibility. Chromium writes the
+// print time into the PDF and names tagged elements after DOM node counters that keep growing
+// on a reused page; both are rewritten here so the same inputs give byte-identical files.
+import { createHash } from 'node:crypto';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFObject,
+  PDFRawStream,
+  PDFString,
+} from 'pdf-lib';
+import type { PdfMetadata, PdfResult } from '../types.js';
+
+const nodeIdPattern = /^node(\d+)$/;
+
+/** Visits every string in the document's objects (dicts and arrays, not stream data). */
+function eachString(root: PDFObject, visit: (value: PDFString | PDFHexString, replace: (next: PDFString) => void) => void): void {
+  const seen = new Set<PDFObject>();
+  const walk = (object: PDFObject, replace: (next: PDFObject) => void) => {
+    if (object instanceof PDFString || object instanceof PDFHexString) {
+      visit(object, replace);
+      return;
+    }
+    if (seen.has(object)) return;
+    seen.add(object);
+    if (object instanceof PDFDict || object instanceof PDFRawStream) {
+      const dict = object instanceof PDFRawStream ? object.dict : object;
+      for (const [key, value] of dict.entries()) walk(value, (next) => dict.set(key, next));
+    } else if (object instanceof PDFArray) {
+      for (let index = 0; index < object.size(); index++) walk(object.get(index), (next) => object.set(index, next));
+    }
+  };
+  walk(root, () => undefined);
+}
+
+/**
+ * Chromium's tagged PDFs name structure elements `node<DOM node id>`; on a reused page those
+ * ids depend on how many documents the page printed before. Renumber them in their original
+ * order, so the names (and the sorted IDTree) depend only on this document.
+ */
+export function renumberStructureIds(pdf: PDFDocument): void {
+  const found = new Set<number>();
+  const objects = pdf.context.enumerateIndirectObjects().map(([, object]) => object);
+  for (const object of objects) {
+    eachString(object, (value) => {
+      const match = nodeIdPattern.exec(value.decodeText());
+      if (match) found.add(Number(match[1]));
+    });
+  }
+  if (found.size === 0) return;
+  const order = [...found].sort((a, b) => a - b);
+  const width = String(order.length).length;
+  const renamed = new Map(order.map((original, index) => [original, `node${String(index + 1).padStart(Math.max(8, width), '0')}`]));
+  for (const object of objects) {
+    eachString(object, (value, replace) => {
+      const match = nodeIdPattern.exec(value.decodeText());
+      if (match) replace(PDFString.of(renamed.get(Number(match[1]))!));
+    });
+  }
+}
+
+function setInfo(pdf: PDFDocument, metadata: PdfMetadata, creator: string): void {
+  pdf.setTitle(metadata.title, { showInWindowTitleBar: true });
+  pdf.setAuthor(metadata.author);
+  pdf.setSubject(metadata.subject);
+  pdf.setKeywords(metadata.keywords);
+  pdf.setCreator(creator);
+  pdf.setProducer(`${creator} (Chromium, pdf-lib)`);
+  pdf.setCreationDate(metadata.date);
+  pdf.setModificationDate(metadata.date);
+  pdf.setLanguage(metadata.lang);
+  const info = pdf.context.lookup(pdf.context.trailerInfo.Info, PDFDict);
+  for (const [key, value] of Object.entries(metadata.provenance)) {
+    info.set(PDFName.of(key), PDFHexString.fromText(value));
+  }
+}
+
+export interface FinishOptions {
+  metadata: PdfMetadata;
+  /** Written as the PDF's Creator, e.g. `briefing 0.1.0`. */
+  creator: string;
+}
+
+/** Chromium bytes → the final PDF: metadata, provenance, stable ids, a content-derived /ID. */
+export async function finishPdf(chromiumBytes: Uint8Array, options: FinishOptions): Promise<PdfResult> {
+  const pdf = await PDFDocument.load(chromiumBytes, { updateMetadata: false });
+  renumberStructureIds(pdf);
+  setInfo(pdf, options.metadata, options.creator);
+  // The file identifier is a hash of the content (PDF 14.4), not random: save once without it,
+  // hash, then save with it.
+  const withoutId = await pdf.save({ useObjectStreams: false });
+  const digest = createHash('sha256').update(withoutId).digest('hex').slice(0, 32);
+  const id = PDFHexString.of(digest);
+  pdf.context.trailerInfo.ID = pdf.context.obj([id, id]);
+  const bytes = await pdf.save({ useObjectStreams: false });
+  return { bytes, pages: pdf.getPageCount() };
+}

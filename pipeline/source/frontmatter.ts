@@ -1,0 +1,156 @@
+// Splits a briefing into frontmatter and body with gray-matter, YAML only. gray-matter would
+// `eval` a `---js` block by default, so every non-YAML engine is replaced by one that refuses.
+import matter from 'gray-matter';
+import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+
+export interface Place {
+  line: number;
+  column: number;
+}
+
+export interface FrontmatterProblem {
+  message: string;
+  place: Place;
+  rule: string;
+}
+
+export interface SplitBriefing {
+  data: unknown;
+  /** Body text padded with blank lines so that its positions are those of the whole file. */
+  body: string;
+  /** Finds where a frontmatter path (`['from', 'name']`) is written; `key` points at the key itself. */
+  locate(path: readonly PropertyKey[], target?: 'key' | 'value'): Place;
+  problems: FrontmatterProblem[];
+}
+
+const refused = (language: string) => () => {
+  throw new RefusedLanguage(language);
+};
+
+class RefusedLanguage extends Error {
+  constructor(readonly language: string) {
+    super(language);
+  }
+}
+
+/** Aliases are how a "billion laughs" document explodes; a briefing never needs many. */
+const maxAliasCount = 50;
+
+export function splitBriefing(text: string): SplitBriefing {
+  const problems: FrontmatterProblem[] = [];
+  const opening = /^---[ \t]*([^\s-][^\r\n]*)?\r?\n?/.exec(text);
+  const lineCounter = new LineCounter();
+  let document: Document | undefined;
+  const noFrontmatter: SplitBriefing = { data: undefined, body: text, locate: () => ({ line: 1, column: 1 }), problems };
+
+  if (!opening) {
+    problems.push({ message: 'the briefing has no frontmatter; start the file with a --- line, the YAML keys, and another --- line', place: { line: 1, column: 1 }, rule: 'frontmatter' });
+    return noFrontmatter;
+  }
+  const language = opening[1]?.trim();
+  if (language && language !== 'yaml') {
+    problems.push({
+      message: `frontmatter written as "${language}" is refused and was not run; write YAML between plain --- lines`,
+      place: { line: 1, column: 4 },
+      rule: 'frontmatter-language',
+    });
+    return noFrontmatter;
+  }
+
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(text, {
+      language: 'yaml',
+      engines: {
+        yaml: (yamlText: string) => {
+          document = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+          return {};
+        },
+        js: refused('js'),
+        javascript: refused('javascript'),
+        coffee: refused('coffee'),
+        coffeescript: refused('coffeescript'),
+        cson: refused('cson'),
+        json: refused('json'),
+        toml: refused('toml'),
+      } as never,
+    });
+  } catch (error) {
+    const language = error instanceof RefusedLanguage ? error.language : 'unknown';
+    problems.push({ message: `frontmatter written as "${language}" is refused and was not run; write YAML between plain --- lines`, place: { line: 1, column: 4 }, rule: 'frontmatter-language' });
+    return noFrontmatter;
+  }
+
+  // The YAML text starts on the line after the opening ---.
+  const yamlLineOffset = 1;
+  const toPlace = (offset: number): Place => {
+    const position = lineCounter.linePos(offset);
+    return { line: position.line + yamlLineOffset, column: position.col };
+  };
+
+  const consumed = text.length - parsed.content.length;
+  const bodyLines = text.slice(0, consumed).split('\n').length - 1;
+  const body = '\n'.repeat(bodyLines) + parsed.content;
+
+  if (!document) {
+    if (!/^---[ \t]*\r?\n[\s\S]*?\r?\n---/.test(text)) {
+      problems.push({ message: 'the frontmatter is never closed; add a line with --- after the last YAML key', place: { line: 1, column: 1 }, rule: 'frontmatter' });
+    } else {
+      problems.push({ message: 'the frontmatter is empty; add at least type, id, title, date and marking', place: { line: 1, column: 1 }, rule: 'frontmatter' });
+    }
+    return { ...noFrontmatter, body };
+  }
+  const doc: Document = document;
+
+  for (const error of doc.errors) {
+    const place = toPlace(error.pos[0]);
+    const firstLine = error.message.split('\n')[0] ?? error.message;
+    problems.push({ message: `the frontmatter is not valid YAML: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')}`, place, rule: 'yaml' });
+  }
+  if (problems.length > 0) return { ...noFrontmatter, body };
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    problems.push({
+      message: /alias/i.test(message)
+        ? `the frontmatter uses YAML aliases (*name) too often; write the values out instead`
+        : `the frontmatter could not be read: ${message}`,
+      place: { line: 2, column: 1 },
+      rule: 'yaml',
+    });
+    return { ...noFrontmatter, body };
+  }
+
+  const locate = (path: readonly PropertyKey[], target: 'key' | 'value' = 'value'): Place => {
+    let node: unknown = doc.contents;
+    let place: Place = node && (node as Node).range ? toPlace((node as Node).range![0]) : { line: 1, column: 1 };
+    for (const segment of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+        if (!pair) return place;
+        const key = pair.key as Node;
+        const value = pair.value as Node | null;
+        if (target === 'key' || !value?.range) {
+          place = key.range ? toPlace(key.range[0]) : place;
+        } else {
+          place = toPlace(value.range[0]);
+        }
+        if (target === 'key' && segment === path[path.length - 1]) return place;
+        node = value;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        const item = node.items[segment] as Node | undefined;
+        if (!item?.range) return place;
+        place = toPlace(item.range[0]);
+        node = item;
+      } else {
+        return place;
+      }
+    }
+    return place;
+  };
+
+  return { data, body, locate, problems };
+}

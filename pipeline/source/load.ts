@@ -1,0 +1,61 @@
+// The source stage for one file: bytes → text → frontmatter → validated Briefing. Every
+// problem becomes a positioned message on the briefing's vfile; nothing here throws.
+import { readFile } from 'node:fs/promises';
+import type { VFile } from 'vfile';
+import type { Briefing, SourceFile } from '../types.js';
+import { briefingFile, hasErrors, reportError, reportWarning } from './diagnostics.js';
+import type { FoundBriefing } from './discover.js';
+import { splitBriefing } from './frontmatter.js';
+import { parseBanner, usMarkings, type MarkingSystem } from './markings.js';
+import { validateFrontmatter } from './validate.js';
+
+/** Larger sources are refused before parsing; a real memo is a few kilobytes. */
+export const maxSourceBytes = 20 * 1024 * 1024;
+
+export interface LoadedBriefing {
+  file: VFile;
+  source?: SourceFile;
+  briefing?: Briefing;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function decodeSource(bytes: Buffer): { text: string } | { problem: string } {
+  if (bytes.length > maxSourceBytes) {
+    return { problem: `the file is ${(bytes.length / 1048576).toFixed(1)} MB; a briefing may be at most ${maxSourceBytes / 1048576} MB` };
+  }
+  if (bytes.includes(0)) return { problem: 'the file is binary, not Markdown text; save the briefing as UTF-8 text' };
+  try {
+    return { text: utf8.decode(bytes).replace(/^\uFEFF/, '') };
+  } catch {
+    return { problem: 'the file is not valid UTF-8 text; save it as UTF-8 (your editor\'s "Save with encoding" option)' };
+  }
+}
+
+export async function readSource(found: FoundBriefing): Promise<SourceFile> {
+  return { ...found, bytes: await readFile(found.path) };
+}
+
+export function loadBriefing(source: SourceFile, cwd = process.cwd(), markings: MarkingSystem = usMarkings): LoadedBriefing {
+  const file = briefingFile(source.path, cwd);
+  const decoded = decodeSource(source.bytes);
+  if ('problem' in decoded) {
+    reportError(file, decoded.problem, { line: 1, column: 1 }, 'encoding');
+    return { file, source };
+  }
+  file.value = decoded.text;
+  const split = splitBriefing(decoded.text);
+  for (const problem of split.problems) reportError(file, problem.message, problem.place, problem.rule);
+  if (split.problems.length > 0) return { file, source };
+
+  const validation = validateFrontmatter(split);
+  for (const problem of validation.errors) reportError(file, problem.message, problem.place, problem.rule);
+  for (const problem of validation.warnings) reportWarning(file, problem.message, problem.place, problem.rule);
+  if (!validation.frontmatter || hasErrors(file)) return { file, source };
+
+  const banner = parseBanner(validation.frontmatter.marking.level, markings);
+  if (!banner.ok) reportError(file, banner.reason, split.locate(['marking', 'level']), 'marking-syntax');
+  if (hasErrors(file)) return { file, source };
+
+  return { file, source, briefing: { source, frontmatter: validation.frontmatter, body: split.body, file, locate: split.locate } };
+}

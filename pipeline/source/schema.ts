@@ -1,0 +1,139 @@
+// The frontmatter contract (../shared/docs/memo-formats.md §3), as one zod schema: the validator,
+// the TypeScript types and the editors' JSON Schema all come from here.
+import { z } from 'zod';
+
+const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isValidIsoDate(text: string): boolean {
+  const match = isoDatePattern.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** An ISO 8601 calendar date written as YYYY-MM-DD (YAML 1.2 keeps it a string). */
+const isoDate = z
+  .string({ error: 'write the date as YYYY-MM-DD' })
+  .refine(isValidIsoDate, { error: (issue) => `"${String(issue.input)}" is not a valid date; write YYYY-MM-DD` })
+  .meta({ format: 'date', description: 'ISO 8601 date, YYYY-MM-DD' });
+
+const text = z.string({ error: 'write text here' }).trim().min(1, { error: 'must not be empty' });
+const textList = z.union([text.transform((one) => [one]), z.array(text).min(1, { error: 'name at least one' })]);
+
+const person = z.strictObject({
+  name: text,
+  office: text.optional(),
+  title: text.optional(),
+  phone: text.optional(),
+});
+
+const marking = z.strictObject({
+  level: text.meta({ description: 'Overall marking spelled out, e.g. UNCLASSIFIED or SECRET//NOFORN' }),
+  dissem: z.array(text).optional(),
+  compilation_reason: text.optional(),
+  authority: z
+    .strictObject({
+      classified_by: text.optional(),
+      derived_from: text.optional(),
+      reason: text.optional(),
+      declassify_on: text.optional(),
+    })
+    .optional(),
+  cui: z
+    .strictObject({
+      controlled_by: text,
+      category: text,
+      distribution: text.optional(),
+      poc: text,
+    })
+    .optional(),
+});
+
+const tags = z.strictObject({
+  regions: z.array(text).optional(),
+  countries: z.array(text).optional(),
+  topics: z.array(text).optional(),
+});
+
+const source = z.strictObject({
+  id: text,
+  title: text,
+  url: z.url({ protocol: /^https?$/, error: 'write a full http(s) address' }).optional(),
+  publisher: text.optional(),
+  accessed: isoDate.optional(),
+});
+
+const clearance = z.strictObject({
+  drafted: text.optional(),
+  cleared: textList.optional(),
+});
+
+const common = {
+  id: z
+    .string({ error: 'give the briefing a unique id' })
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'an id uses letters, digits, ".", "_" and "-" only, e.g. EAP-2024-W31-001' }),
+  title: text,
+  short_title: text.optional(),
+  date: isoDate,
+  marking,
+  bluf: text.optional(),
+  tags: tags.optional(),
+  sources: z.array(source).optional(),
+  status: z.enum(['draft', 'in-clearance', 'cleared', 'approved']).optional(),
+  clearance: clearance.optional(),
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'write a language tag such as en-US, en-GB or ja-JP' })
+    .optional(),
+  paper: z.enum(['letter', 'a4']).optional(),
+  priority: z.number().int().optional(),
+  attachments: z.array(text).optional(),
+};
+
+const memo = {
+  to: textList,
+  from: person,
+};
+
+const recommendation = z.strictObject({
+  text: text,
+  decide_by: isoDate.optional(),
+  recommended_by: text.optional(),
+  opposed_by: text.optional(),
+});
+
+export const infoMemoSchema = z.strictObject({ type: z.literal('info-memo'), ...common, ...memo });
+
+export const actionMemoSchema = z.strictObject({
+  type: z.literal('action-memo'),
+  ...common,
+  ...memo,
+  recommendations: z.array(recommendation).min(1, { error: 'an action memo needs at least one recommendation' }),
+});
+
+export const policyBriefSchema = z.strictObject({
+  type: z.literal('policy-brief'),
+  ...common,
+  subtitle: text.optional(),
+  authors: z.array(person).min(1, { error: 'name at least one author' }),
+  key_points: z.array(text).optional(),
+});
+
+export const frontmatterSchema = z.discriminatedUnion('type', [infoMemoSchema, actionMemoSchema, policyBriefSchema], {
+  error: 'type must be one of info-memo, action-memo, policy-brief',
+});
+
+export type Frontmatter = z.infer<typeof frontmatterSchema>;
+export type MemoType = Frontmatter['type'];
+export const memoTypes: MemoType[] = ['info-memo', 'action-memo', 'policy-brief'];
+
+/** Which memo types accept a top-level key: used to say "recommendations is only for action-memo". */
+export function typesAcceptingKey(key: string): MemoType[] {
+  const byType: Record<MemoType, z.ZodObject> = {
+    'info-memo': infoMemoSchema,
+    'action-memo': actionMemoSchema,
+    'policy-brief': policyBriefSchema,
+  };
+  return memoTypes.filter((type) => key in byType[type].shape);
+}

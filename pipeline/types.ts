@@ -1,0 +1,71 @@
+// The plain values that flow between the stages: source → transform → render → print.
+// A stage takes one of these and returns the next; nothing here knows how a stage works.
+import type { VFile } from 'vfile';
+import type { Frontmatter } from './source/schema.js';
+
+/** A Markdown file found on disk, before it is parsed. */
+export interface SourceFile {
+  /** Absolute path of the Markdown file. */
+  path: string;
+  /** The folder the user named (or the file's own folder); outputs mirror the tree under it. */
+  root: string;
+  /** Path relative to `root`, with forward slashes (`a/b.md`). */
+  relative: string;
+  bytes: Buffer;
+}
+
+/** A briefing whose frontmatter passed the schema and whose body is parsed. */
+export interface Briefing {
+  source: SourceFile;
+  frontmatter: Frontmatter;
+  /** Markdown body, padded with blank lines so positions are those of the whole file. */
+  body: string;
+  /** Carries the diagnostics (warnings so far) of this briefing. */
+  file: VFile;
+  /** Where a frontmatter key or value is written in the file, for positioned messages. */
+  locate(path: readonly PropertyKey[], target?: 'key' | 'value'): { line: number; column: number };
+}
+
+/** A local file the printed page may load, keyed by the virtual URL the HTML uses. */
+export type AssetMap = Map<string, string>;
+
+/** Body HTML and what the transform learnt about it. */
+export interface TransformedBody {
+  html: string;
+  /** Images the body references, by virtual URL → absolute path on disk. */
+  assets: AssetMap;
+  headings: { depth: number; text: string }[];
+}
+
+export type Paper = 'letter' | 'a4';
+
+/** A complete HTML document, ready for the printer. */
+export interface RenderedDocument {
+  html: string;
+  /** Single local files the page may load (images), by virtual URL. */
+  assets: AssetMap;
+  /** Folders the page may load from (fonts), by virtual URL prefix. */
+  mounts: { prefix: string; folder: string }[];
+  paper: Paper;
+  lang: string;
+  metadata: PdfMetadata;
+  /** Every template, partial and stylesheet file the document was rendered from. */
+  templateFiles: string[];
+}
+
+export interface PdfMetadata {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  lang: string;
+  /** Creation and modification time written into the PDF (reproducible, never "now"). */
+  date: Date;
+  /** Provenance: free-form key → value pairs written into the document information dictionary. */
+  provenance: Record<string, string>;
+}
+
+export interface PdfResult {
+  bytes: Uint8Array;
+  pages: number;
+}
