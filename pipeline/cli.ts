@@ -1,17 +1,11 @@
-// The `briefing` command: flags, exit codes and terminal output. It only calls the build.
-import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { reporter } from 'vfile-reporter';
-import { removeTemporaryFiles } from './build/atomic-write.js';
-import { checkSources, runBuild, type BuildEvent } from './build/run.js';
+// The `briefing` command: help, version and dispatch to one file per command (commands/).
+import { build } from './commands/build.js';
+import { check } from './commands/check.js';
+import { exitCodes, usageError, type Io } from './commands/io.js';
 import { BrowserUnavailableError } from './print/browser.js';
 import { toolVersion } from './project.js';
-import { ConfigError, loadConfig } from './source/config.js';
+import { ConfigError } from './source/config.js';
 import { frontmatterJsonSchema } from './source/json-schema.js';
-import { hasErrors } from './source/diagnostics.js';
-import { transformBody } from './transform/processor.js';
-
-export const exitCodes = { ok: 0, failed: 1, usage: 2, noBrowser: 3, interrupted: 130, terminated: 143 } as const;
 
 const help = `briefing ${toolVersion}: policy briefings in Markdown → marked, tagged PDF memos
 
@@ -40,134 +34,6 @@ Options:
 Exit codes: 0 all built, 1 a briefing failed (the others were still built),
 2 usage error, 3 no usable browser, 130/143 interrupted.
 `;
-
-type Write = (text: string) => void;
-
-interface Io {
-  out: Write;
-  err: Write;
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-}
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
-function usageError(io: Io, message: string): number {
-  io.err(`briefing: ${message}\nRun \`briefing --help\` for usage.\n`);
-  return exitCodes.usage;
-}
-
-async function build(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string', short: 'o' },
-      stamp: { type: 'boolean' },
-      quiet: { type: 'boolean', short: 'q' },
-      'browser-ws-endpoint': { type: 'string' },
-    },
-  });
-  const config = loadConfig(io.cwd);
-  const outDir = path.resolve(io.cwd, values.out ?? 'output');
-  const paths = positionals.length > 0 ? positionals : ['content'];
-  const controller = new AbortController();
-  let interruptedBy: NodeJS.Signals | undefined;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (interruptedBy) return;
-    interruptedBy = signal;
-    io.err(`\nbriefing: ${signal === 'SIGINT' ? 'interrupted' : 'terminated'}; stopping the browser and removing partial files\n`);
-    controller.abort();
-    // Whatever happens, do not hang: leave within a few seconds.
-    setTimeout(() => process.exit(signal === 'SIGINT' ? exitCodes.interrupted : exitCodes.terminated), 5000).unref();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-
-  const onEvent = (event: BuildEvent) => {
-    if (event.kind !== 'briefing') return;
-    const { outcome } = event;
-    const shown = path.relative(io.cwd, outcome.output) || outcome.output;
-    if (outcome.status === 'built' && !values.quiet) {
-      io.out(`built   ${outcome.file.path} → ${shown}  (${outcome.pages} page${outcome.pages === 1 ? '' : 's'}, ${seconds(outcome.durationMs)})\n`);
-    } else if (outcome.status === 'failed') {
-      io.err(`failed  ${outcome.file.path}\n`);
-    }
-    if (outcome.file.messages.length > 0 && (outcome.status === 'failed' || !values.quiet)) {
-      io.err(`${reporter([outcome.file], { quiet: false })}\n`);
-    }
-  };
-
-  try {
-    const result = await runBuild({
-      paths,
-      outDir,
-      config,
-      cwd: io.cwd,
-      stamp: values.stamp,
-      browserWsEndpoint: values['browser-ws-endpoint'] ?? io.env.BRIEFING_BROWSER_WS,
-      onEvent,
-      signal: controller.signal,
-    });
-    if (interruptedBy) {
-      await removeTemporaryFiles();
-      return interruptedBy === 'SIGINT' ? exitCodes.interrupted : exitCodes.terminated;
-    }
-    for (const missing of result.missing) io.err(`briefing: ${missing}: no such Markdown file or folder\n`);
-    for (const link of result.skippedLinks) io.err(`briefing: ${link}: a link that leads outside the content folder; not followed\n`);
-    const built = result.outcomes.filter((outcome) => outcome.status === 'built').length;
-    const failed = result.outcomes.filter((outcome) => outcome.status === 'failed').length;
-    io.out(`built ${built}, failed ${failed}, in ${seconds(result.durationMs)}\n`);
-    if (result.outcomes.length === 0 && result.missing.length === 0) io.err(`briefing: no Markdown briefings found in ${paths.join(', ')}\n`);
-    return failed > 0 || result.missing.length > 0 ? exitCodes.failed : exitCodes.ok;
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
-}
-
-async function check(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { format: { type: 'string', default: 'text' }, strict: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
-  });
-  if (values.format !== 'text' && values.format !== 'json') return usageError(io, `--format must be text or json, not "${values.format}"`);
-  const config = loadConfig(io.cwd);
-  const paths = positionals.length > 0 ? positionals : ['content'];
-  const { discovery, loaded } = await checkSources(paths, io.cwd, config.markings);
-  for (const entry of loaded) {
-    if (entry.briefing && !hasErrors(entry.file)) transformBody(entry.briefing);
-  }
-  const files = loaded.map((entry) => entry.file);
-  const errors = files.flatMap((file) => file.messages).filter((message) => message.fatal === true).length;
-  const warnings = files.flatMap((file) => file.messages).filter((message) => message.fatal !== true).length;
-  if (values.format === 'json') {
-    io.out(
-      `${JSON.stringify(
-        files.map((file) => ({
-          path: file.path,
-          messages: file.messages.map((message) => ({
-            line: message.line ?? null,
-            column: message.column ?? null,
-            severity: message.fatal ? 'error' : 'warning',
-            message: message.reason,
-            rule: message.ruleId ?? null,
-          })),
-        })),
-        null,
-        2,
-      )}\n`,
-    );
-  } else {
-    const report = reporter(files, { quiet: values.quiet ?? false });
-    if (report) io.err(`${report}\n`);
-  }
-  for (const missing of discovery.missing) io.err(`briefing: ${missing}: no such Markdown file or folder\n`);
-  if (errors > 0 || discovery.missing.length > 0) return exitCodes.failed;
-  if (values.strict && warnings > 0) return exitCodes.failed;
-  return exitCodes.ok;
-}
 
 export async function main(argv: string[], io: Io = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), cwd: process.cwd(), env: process.env }): Promise<number> {
   const [command, ...rest] = argv;

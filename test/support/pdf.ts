@@ -72,7 +72,7 @@ export async function readPdf(source: string | Uint8Array): Promise<PdfReading> 
     linkTargets.push(targets);
   }
   const outline = await readOutline(pdf, await pdf.getOutline());
-  const { info } = (await pdf.getMetadata()) as { info: Record<string, unknown> };
+  const { info } = (await pdf.getMetadata()) as unknown as { info: Record<string, unknown> };
   const document = await PDFDocument.load(bytes, { updateMetadata: false });
   const catalog = document.catalog;
   const tagged = catalog.get(PDFName.of('StructTreeRoot')) !== undefined && catalog.lookupMaybe(PDFName.of('MarkInfo'), PDFDict) !== undefined;
