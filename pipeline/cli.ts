@@ -10,7 +10,8 @@ import { frontmatterJsonSchema } from './source/json-schema.js';
 const help = `briefing ${toolVersion}: policy briefings in Markdown → marked, tagged PDF memos
 
 Usage:
-  briefing build [PATH...] [--out DIR] [--stamp] [--browser-ws-endpoint URL]
+  briefing build [PATH...] [--out DIR] [--force] [--changed-since REF] [--shard I/N]
+                 [--report FILE.json] [--stamp] [--browser-ws-endpoint URL] [--quiet | --json]
   briefing check [PATH...] [--format text|json] [--strict]
   briefing schema
   briefing --help | --version
@@ -23,6 +24,13 @@ Commands:
 
 Options:
   -o, --out DIR                 Where PDFs go (default: output/)
+      --force                   Print every briefing, even those the manifest says are current
+      --changed-since REF       Only briefings changed since a git ref (all if a template or
+                                the config changed)
+      --shard I/N               Build a stable I-th share of N (for a CI matrix)
+      --report FILE.json        Write each briefing's source, output, sha256, pages, status,
+                                duration and diagnostics
+      --json                    Print that report on stdout instead of progress lines
       --stamp                   Print "id · commit · built date" in each page's footer
       --browser-ws-endpoint URL Print through a running browser (or BRIEFING_BROWSER_WS)
       --format text|json        Output format of check (default: text)

@@ -1,24 +1,27 @@
-// A build run: find the briefings, check them all, then transform, render, print and write
-// each one through a bounded pipeline. A briefing that fails is reported and skipped; every
-// other briefing is still built. Terminal output is the caller's job (events).
+// A build run: find the briefings, keep the ones this run is about (shard, changed since a
+// ref), skip those whose inputs did not change since the last build (manifest), check the
+// rest, then print them through a bounded pipeline. A briefing that fails is reported and
+// skipped; every other briefing is still built. Terminal output is the caller's job (events).
+import { stat, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
+import { findBrowser } from '../print/browser.js';
 import { PrintPool } from '../print/pool.js';
-import { finishPdf } from '../print/postprocess.js';
-import { toolVersion } from '../project.js';
-import { renderDocument } from '../render/render.js';
-import { loadTemplates, type TemplateSet } from '../render/templates.js';
-import type { BriefingConfig } from '../source/config.js';
-import { hasErrors, reportError } from '../source/diagnostics.js';
+import { defaultTemplatesFolder, toolRoot, toolVersion } from '../project.js';
+import { fontVersions } from '../render/fonts.js';
+import { loadTemplates } from '../render/templates.js';
+import { configFileName, type BriefingConfig } from '../source/config.js';
+import { briefingFile, hasErrors, reportError } from '../source/diagnostics.js';
 import { discoverBriefings, type FoundBriefing } from '../source/discover.js';
 import { loadBriefing, readSource, type LoadedBriefing } from '../source/load.js';
 import type { MarkingSystem } from '../source/markings.js';
-import { assetOrigin, transformBody } from '../transform/processor.js';
-import type { Briefing } from '../types.js';
-import { writeFileAtomically } from './atomic-write.js';
-import { documentDate, gitHistory } from './provenance.js';
+import type { Briefing, SourceFile } from '../types.js';
+import { changedBetween, changedSince, repositoryState, type RepositoryState } from './git-state.js';
+import { cacheKey, FileHashes, readManifest, sha256, writeManifest, type ManifestEntry, type RunFingerprint } from './manifest.js';
+import { BriefingInvalid, printBriefing } from './print-briefing.js';
+import { inShard, touchesEverything, type Shard } from './select.js';
 
-export type BriefingStatus = 'built' | 'failed';
+export type BriefingStatus = 'built' | 'cached' | 'failed' | 'removed';
 
 export interface BriefingOutcome {
   source: string;
@@ -27,12 +30,13 @@ export interface BriefingOutcome {
   file: VFile;
   pages?: number;
   bytes?: number;
+  sha256?: string;
   durationMs: number;
   id?: string;
 }
 
 export type BuildEvent =
-  | { kind: 'start'; total: number }
+  | { kind: 'start'; total: number; toPrint: number }
   | { kind: 'briefing'; outcome: BriefingOutcome; done: number; total: number };
 
 export interface BuildOptions {
@@ -42,6 +46,11 @@ export interface BuildOptions {
   cwd?: string;
   /** Print a provenance line in the footer of each page. */
   stamp?: boolean;
+  /** Print everything, whatever the manifest says. */
+  force?: boolean;
+  shard?: Shard;
+  /** Only briefings changed since this git ref (all of them if a template or the config changed). */
+  changedSince?: string;
   browserWsEndpoint?: string;
   onEvent?: (event: BuildEvent) => void;
   /** Checked between memos: a run that was interrupted stops scheduling work. */
@@ -52,8 +61,12 @@ export interface BuildResult {
   outcomes: BriefingOutcome[];
   missing: string[];
   skippedLinks: string[];
+  /** A problem that stopped the selection itself (e.g. an unknown git ref). */
+  usageProblem?: string;
   durationMs: number;
   browserVersion?: string;
+  /** Whether a browser was started at all (a build where nothing changed starts none). */
+  browserStarted: boolean;
   /** Requests the print lock-down refused (none for well-formed briefings). */
   blockedRequests: string[];
 }
@@ -61,7 +74,7 @@ export interface BuildResult {
 export const outputPathFor = (found: FoundBriefing, outDir: string) => path.join(outDir, found.relative.replace(/\.(md|markdown)$/i, '.pdf'));
 
 /** Two briefings with the same id are an error at both: the id names the memo in the book. */
-export function reportDuplicateIds(loaded: LoadedBriefing[]): void {
+export function reportDuplicateIds(loaded: { briefing?: Briefing }[]): void {
   const byId = new Map<string, Briefing[]>();
   for (const { briefing } of loaded) {
     if (!briefing) continue;
@@ -85,48 +98,122 @@ export async function checkSources(paths: string[], cwd: string, markings?: Mark
   return { discovery, loaded };
 }
 
-async function buildOne(
-  briefing: Briefing,
-  output: string,
-  pool: PrintPool,
-  templates: TemplateSet,
-  options: BuildOptions,
-): Promise<{ pages: number; bytes: number }> {
-  const body = transformBody(briefing);
-  if (hasErrors(briefing.file)) throw new BriefingInvalid();
-  const history = await gitHistory(briefing.source.path);
-  const date = documentDate(briefing.frontmatter.date, history);
-  const commit = history.commit ? `${history.commit.slice(0, 12)}${history.modified ? '+modified' : ''}` : undefined;
-  const provenance: Record<string, string> = {
-    BriefingTool: `briefing ${toolVersion}`,
-    BriefingSource: briefing.source.relative,
-    ...(commit ? { BriefingCommit: commit } : {}),
-  };
-  const document = renderDocument(briefing, body, {
-    templates,
-    origin: assetOrigin,
-    date,
-    markings: options.config.markings,
-    numberFirstPage: options.config.numberFirstPage,
-    provenance,
-    stamp: options.stamp
-      ? `${briefing.frontmatter.id} · ${commit ? `commit ${commit.slice(0, 7)}` : 'not committed'} · built ${date.toISOString().slice(0, 10)}`
-      : undefined,
-  });
-  const chromium = await pool.print(document);
-  const pdf = await finishPdf(chromium, { metadata: document.metadata, creator: `briefing ${toolVersion}` });
-  await writeFileAtomically(output, pdf.bytes);
-  return { pages: pdf.pages, bytes: pdf.bytes.length };
+/** Identifies the browser without starting it: its path, size and date, or the endpoint. */
+async function browserIdentity(wsEndpoint: string | undefined): Promise<string> {
+  if (wsEndpoint) return `ws:${wsEndpoint}`;
+  try {
+    const executable = await findBrowser();
+    const info = await stat(executable);
+    return `${executable}:${info.size}:${info.mtimeMs}`;
+  } catch {
+    return 'none';
+  }
 }
 
-class BriefingInvalid extends Error {}
+interface Candidate {
+  found: FoundBriefing;
+  source: SourceFile;
+  output: string;
+  outputKey: string;
+  sourceHash: string;
+  provenance: string;
+  cached?: ManifestEntry;
+  loaded?: LoadedBriefing;
+}
+
+async function selectBriefings(found: FoundBriefing[], options: BuildOptions): Promise<FoundBriefing[] | { error: string }> {
+  const sharded = found.filter((briefing) => inShard(briefing, options.shard));
+  if (!options.changedSince || sharded.length === 0) return sharded;
+  const byTop = new Map<string, Set<string>>();
+  const everythingIn = new Set<string>();
+  const toolFiles = { templates: defaultTemplatesFolder, config: path.resolve(options.cwd ?? process.cwd(), configFileName), tool: toolRoot };
+  for (const root of new Set(sharded.map((briefing) => briefing.root))) {
+    const changes = await changedSince(root, options.changedSince);
+    if ('error' in changes) return changes;
+    byTop.set(root, changes.files);
+    const rootWide = [...changes.files].some(
+      (file) => touchesEverything(file, toolFiles) || (!/\.(md|markdown)$/i.test(file) && !path.relative(root, file).startsWith('..')),
+    );
+    if (rootWide) everythingIn.add(root);
+  }
+  return sharded.filter((briefing) => everythingIn.has(briefing.root) || byTop.get(briefing.root)?.has(briefing.path));
+}
 
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const started = Date.now();
   const cwd = options.cwd ?? process.cwd();
-  const { discovery, loaded } = await checkSources(options.paths, cwd, options.config.markings);
-  const total = loaded.length;
-  options.onEvent?.({ kind: 'start', total });
+  const discovery = await discoverBriefings(options.paths, cwd);
+  const base = { missing: discovery.missing, skippedLinks: discovery.skippedLinks, browserStarted: false, blockedRequests: [] as string[] };
+  const selection = await selectBriefings(discovery.briefings, options);
+  if ('error' in selection) return { ...base, outcomes: [], usageProblem: selection.error, durationMs: Date.now() - started };
+
+  const manifest = await readManifest(options.outDir);
+  const hashes = new FileHashes();
+  const fingerprint: RunFingerprint = {
+    toolVersion,
+    fontVersions: fontVersions(),
+    config: options.config.fingerprint,
+    browser: await browserIdentity(options.browserWsEndpoint),
+    stamp: Boolean(options.stamp),
+    sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? '',
+  };
+
+  // Git state once per content root: what is uncommitted, what changed since the last build.
+  const repositories = new Map<string, Promise<{ state?: RepositoryState; changed?: Set<string> }>>();
+  const repositoryFor = (root: string) => {
+    let entry = repositories.get(root);
+    if (!entry) {
+      entry = (async () => {
+        const state = await repositoryState(root);
+        if (!state) return {};
+        const previous = manifest.heads?.[state.top];
+        const changed = previous && state.head && previous !== state.head ? await changedBetween(state.top, previous, state.head) : previous === state.head ? new Set<string>() : undefined;
+        return { state, changed };
+      })();
+      repositories.set(root, entry);
+    }
+    return entry;
+  };
+
+  const candidates: Candidate[] = await Promise.all(
+    selection.map(async (found) => {
+      const source = await readSource(found);
+      const output = outputPathFor(found, options.outDir);
+      const outputKey = path.relative(options.outDir, output).split(path.sep).join('/');
+      const { state, changed } = await repositoryFor(found.root);
+      const provenance = !state ? 'none' : state.uncommitted.has(found.path) ? 'modified' : 'committed';
+      const candidate: Candidate = { found, source, output, outputKey, sourceHash: sha256(source.bytes), provenance };
+      const entry = manifest.outputs[outputKey];
+      const committedSame = provenance !== 'committed' || (changed !== undefined && !changed.has(found.path));
+      if (!options.force && entry && entry.root === found.root && entry.source === found.relative && entry.sourceHash === candidate.sourceHash && committedSame) {
+        const [inputs, existing] = await Promise.all([hashes.hashAll(Object.keys(entry.inputs)), stat(output).catch(() => undefined)]);
+        if (existing?.size === entry.bytes && cacheKey(fingerprint, candidate.sourceHash, inputs, provenance) === entry.key) candidate.cached = entry;
+      }
+      return candidate;
+    }),
+  );
+
+  // Parse only what must be printed; a cached briefing keeps its id in the manifest. A cached
+  // briefing that shares an id with another is parsed again, so the error shows at both.
+  const idCount = new Map<string, number>();
+  for (const candidate of candidates) if (candidate.cached) idCount.set(candidate.cached.id, (idCount.get(candidate.cached.id) ?? 0) + 1);
+  for (const candidate of candidates) {
+    if (candidate.cached) continue;
+    candidate.loaded = loadBriefing(candidate.source, cwd, options.config.markings);
+    const id = candidate.loaded.briefing?.frontmatter.id;
+    if (id) idCount.set(id, (idCount.get(id) ?? 0) + 1);
+  }
+  for (const candidate of candidates) {
+    if (candidate.cached && (idCount.get(candidate.cached.id) ?? 0) > 1) {
+      candidate.cached = undefined;
+      candidate.loaded = loadBriefing(candidate.source, cwd, options.config.markings);
+    }
+  }
+  reportDuplicateIds(candidates.map((candidate) => candidate.loaded ?? {}));
+
+  const toPrint = candidates.filter((candidate) => candidate.loaded?.briefing && !hasErrors(candidate.loaded.file));
+  const total = candidates.length;
+  options.onEvent?.({ kind: 'start', total, toPrint: toPrint.length });
   const outcomes: BriefingOutcome[] = [];
   let done = 0;
   const finish = (outcome: BriefingOutcome) => {
@@ -135,15 +222,19 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     options.onEvent?.({ kind: 'briefing', outcome, done, total });
   };
 
-  const printable = loaded.filter((entry) => entry.briefing && !hasErrors(entry.file));
-  for (const entry of loaded) {
-    if (!printable.includes(entry)) {
-      finish({ source: entry.found.path, output: outputPathFor(entry.found, options.outDir), status: 'failed', file: entry.file, durationMs: 0, id: entry.briefing?.frontmatter.id });
+  for (const candidate of candidates) {
+    const { found, output } = candidate;
+    if (candidate.cached) {
+      const file = briefingFile(found.path, cwd);
+      finish({ source: found.path, output, status: 'cached', file, pages: candidate.cached.pages, bytes: candidate.cached.bytes, sha256: candidate.cached.sha256, durationMs: 0, id: candidate.cached.id });
+    } else if (!toPrint.includes(candidate)) {
+      delete manifest.outputs[candidate.outputKey];
+      finish({ source: found.path, output, status: 'failed', file: candidate.loaded!.file, durationMs: 0, id: candidate.loaded?.briefing?.frontmatter.id });
     }
   }
 
   let pool: PrintPool | undefined;
-  if (printable.length > 0) {
+  if (toPrint.length > 0 && !options.signal?.aborted) {
     const templates = loadTemplates();
     pool = await PrintPool.start({ size: options.config.poolSize, timeoutMs: options.config.printTimeoutMs, browser: { wsEndpoint: options.browserWsEndpoint } });
     const activePool = pool;
@@ -152,20 +243,34 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     try {
       // Keep every page of the pool busy, plus one memo being prepared, and no more: memory
       // stays flat however many briefings there are.
-      const queue = [...printable];
-      const lanes = Array.from({ length: Math.min(queue.length, defaultLanes(activePool)) }, async () => {
-        for (let entry = queue.shift(); entry; entry = queue.shift()) {
+      const queue = [...toPrint];
+      const lanes = Array.from({ length: Math.min(queue.length, activePool.size + 1) }, async () => {
+        for (let candidate = queue.shift(); candidate; candidate = queue.shift()) {
           if (options.signal?.aborted) return;
-          const briefing = entry.briefing!;
-          const output = outputPathFor(entry.found, options.outDir);
+          const { found, output, loaded } = candidate;
+          const briefing = loaded!.briefing!;
           const memoStarted = Date.now();
           try {
-            const { pages, bytes } = await buildOne(briefing, output, activePool, templates, options);
-            finish({ source: entry.found.path, output, status: 'built', file: entry.file, pages, bytes, durationMs: Date.now() - memoStarted, id: briefing.frontmatter.id });
+            const printed = await printBriefing(briefing, output, { pool: activePool, templates, config: options.config, stamp: options.stamp });
+            const inputs = await hashes.hashAll(printed.inputs);
+            manifest.outputs[candidate.outputKey] = {
+              source: found.relative,
+              root: found.root,
+              key: cacheKey(fingerprint, candidate.sourceHash, inputs, candidate.provenance),
+              sourceHash: candidate.sourceHash,
+              inputs,
+              id: briefing.frontmatter.id,
+              sha256: printed.sha256,
+              pages: printed.pages,
+              bytes: printed.bytes,
+              warnings: briefing.file.messages.length,
+            };
+            finish({ source: found.path, output, status: 'built', file: briefing.file, pages: printed.pages, bytes: printed.bytes, sha256: printed.sha256, durationMs: Date.now() - memoStarted, id: briefing.frontmatter.id });
           } catch (error) {
             if (options.signal?.aborted) return;
-            if (!(error instanceof BriefingInvalid)) reportError(entry.file, (error as Error).message, undefined, 'print');
-            finish({ source: entry.found.path, output, status: 'failed', file: entry.file, durationMs: Date.now() - memoStarted, id: briefing.frontmatter.id });
+            if (!(error instanceof BriefingInvalid)) reportError(briefing.file, (error as Error).message, undefined, 'print');
+            delete manifest.outputs[candidate.outputKey];
+            finish({ source: found.path, output, status: 'failed', file: briefing.file, durationMs: Date.now() - memoStarted, id: briefing.frontmatter.id });
           }
         }
       });
@@ -176,14 +281,50 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     }
   }
 
+  if (!options.signal?.aborted) {
+    await removeStaleOutputs(manifest.outputs, discovery.briefings, options, cwd, finish);
+    manifest.heads = {};
+    for (const repository of repositories.values()) {
+      const { state } = await repository;
+      if (state?.head) manifest.heads[state.top] = state.head;
+    }
+    await writeManifest(options.outDir, manifest).catch(() => undefined);
+  }
+
   return {
+    ...base,
     outcomes,
-    missing: discovery.missing,
-    skippedLinks: discovery.skippedLinks,
     durationMs: Date.now() - started,
+    browserStarted: pool !== undefined,
     browserVersion: pool?.browserVersion,
     blockedRequests: pool?.blockedRequests ?? [],
   };
 }
 
-const defaultLanes = (pool: PrintPool) => pool.size + 1;
+/** A PDF whose source was deleted from a folder this run scanned is removed, and said so. */
+async function removeStaleOutputs(
+  outputs: Record<string, ManifestEntry>,
+  found: FoundBriefing[],
+  options: BuildOptions,
+  cwd: string,
+  finish: (outcome: BriefingOutcome) => void,
+): Promise<void> {
+  const scannedRoots = new Set<string>();
+  for (const given of options.paths) {
+    const absolute = path.resolve(cwd, given);
+    const info = await stat(absolute).catch(() => undefined);
+    if (info?.isDirectory()) scannedRoots.add(absolute);
+  }
+  const present = new Set(found.map((briefing) => briefing.path));
+  for (const [outputKey, entry] of Object.entries(outputs)) {
+    if (!scannedRoots.has(entry.root)) continue;
+    const sourcePath = path.join(entry.root, entry.source);
+    if (present.has(sourcePath)) continue;
+    const exists = await stat(sourcePath).catch(() => undefined);
+    if (exists) continue; // still there, just not part of this run (shard, changed-since)
+    const output = path.join(options.outDir, outputKey);
+    await rm(output, { force: true });
+    delete outputs[outputKey];
+    finish({ source: sourcePath, output, status: 'removed', file: briefingFile(sourcePath, cwd), durationMs: 0, id: entry.id });
+  }
+}

@@ -1,11 +1,14 @@
-// `briefing build`: check and print briefings to PDFs; progress, summary and exit code.
+// `briefing build`: flags, progress, summary line, report file and exit code.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { reporter } from 'vfile-reporter';
 import { removeTemporaryFiles } from '../build/atomic-write.js';
-import { runBuild, type BuildEvent } from '../build/run.js';
+import { runReport, writeRunReport } from '../build/report.js';
+import { runBuild } from '../build/run.js';
+import { parseShard } from '../build/select.js';
+import { toolVersion } from '../project.js';
 import { loadConfig } from '../source/config.js';
-import { exitCodes, seconds, type Io } from './io.js';
+import { exitCodes, seconds, usageError, type Io } from './io.js';
+import { progressReporter, progressStyle } from './progress.js';
 
 export async function build(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -14,13 +17,21 @@ export async function build(args: string[], io: Io): Promise<number> {
     options: {
       out: { type: 'string', short: 'o' },
       stamp: { type: 'boolean' },
+      force: { type: 'boolean' },
+      shard: { type: 'string' },
+      'changed-since': { type: 'string' },
+      report: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
+      json: { type: 'boolean' },
       'browser-ws-endpoint': { type: 'string' },
     },
   });
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (shard && 'error' in shard) return usageError(io, shard.error);
   const config = loadConfig(io.cwd);
   const outDir = path.resolve(io.cwd, values.out ?? 'output');
   const paths = positionals.length > 0 ? positionals : ['content'];
+
   const controller = new AbortController();
   let interruptedBy: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -29,25 +40,15 @@ export async function build(args: string[], io: Io): Promise<number> {
     io.err(`\nbriefing: ${signal === 'SIGINT' ? 'interrupted' : 'terminated'}; stopping the browser and removing partial files\n`);
     controller.abort();
     // Whatever happens, do not hang: leave within a few seconds.
-    setTimeout(() => process.exit(signal === 'SIGINT' ? exitCodes.interrupted : exitCodes.terminated), 5000).unref();
+    setTimeout(() => {
+      void removeTemporaryFiles().finally(() => process.exit(signal === 'SIGINT' ? exitCodes.interrupted : exitCodes.terminated));
+    }, 5000).unref();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  const onEvent = (event: BuildEvent) => {
-    if (event.kind !== 'briefing') return;
-    const { outcome } = event;
-    const shown = path.relative(io.cwd, outcome.output) || outcome.output;
-    if (outcome.status === 'built' && !values.quiet) {
-      io.out(`built   ${outcome.file.path} → ${shown}  (${outcome.pages} page${outcome.pages === 1 ? '' : 's'}, ${seconds(outcome.durationMs)})\n`);
-    } else if (outcome.status === 'failed') {
-      io.err(`failed  ${outcome.file.path}\n`);
-    }
-    if (outcome.file.messages.length > 0 && (outcome.status === 'failed' || !values.quiet)) {
-      io.err(`${reporter([outcome.file], { quiet: false })}\n`);
-    }
-  };
-
+  const style = progressStyle({ quiet: values.quiet, json: values.json, isTTY: Boolean(process.stderr.isTTY), ci: Boolean(io.env.CI) });
+  const progress = progressReporter(style, io);
   try {
     const result = await runBuild({
       paths,
@@ -55,24 +56,35 @@ export async function build(args: string[], io: Io): Promise<number> {
       config,
       cwd: io.cwd,
       stamp: values.stamp,
+      force: values.force,
+      shard,
+      changedSince: values['changed-since'],
       browserWsEndpoint: values['browser-ws-endpoint'] ?? io.env.BRIEFING_BROWSER_WS,
-      onEvent,
+      onEvent: progress.onEvent,
       signal: controller.signal,
     });
+    progress.stop();
     if (interruptedBy) {
       await removeTemporaryFiles();
       return interruptedBy === 'SIGINT' ? exitCodes.interrupted : exitCodes.terminated;
     }
+    if (result.usageProblem) return usageError(io, result.usageProblem);
     for (const missing of result.missing) io.err(`briefing: ${missing}: no such Markdown file or folder\n`);
     for (const link of result.skippedLinks) io.err(`briefing: ${link}: a link that leads outside the content folder; not followed\n`);
-    const built = result.outcomes.filter((outcome) => outcome.status === 'built').length;
-    const failed = result.outcomes.filter((outcome) => outcome.status === 'failed').length;
-    io.out(`built ${built}, failed ${failed}, in ${seconds(result.durationMs)}\n`);
-    if (result.outcomes.length === 0 && result.missing.length === 0) io.err(`briefing: no Markdown briefings found in ${paths.join(', ')}\n`);
+    const report = runReport(result, `briefing ${toolVersion}`, io.cwd);
+    if (values.report) await writeRunReport(path.resolve(io.cwd, values.report), report);
+    const { built, cached, failed, removed } = report.summary;
+    if (values.json) {
+      io.out(`${JSON.stringify(report, null, 2)}\n`);
+    } else {
+      const extra = [cached ? `cached ${cached}` : '', removed ? `removed ${removed}` : ''].filter(Boolean);
+      io.out(`built ${built}, ${extra.map((part) => `${part}, `).join('')}failed ${failed}, in ${seconds(result.durationMs)}\n`);
+      if (result.outcomes.length === 0 && result.missing.length === 0) io.err(`briefing: no Markdown briefings found in ${paths.join(', ')}\n`);
+    }
     return failed > 0 || result.missing.length > 0 ? exitCodes.failed : exitCodes.ok;
   } finally {
+    progress.stop();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
 }
-

@@ -1,0 +1,71 @@
+// One briefing through transform → render → print → post-pass → atomic write.
+import type { PrintPool } from '../print/pool.js';
+import { finishPdf } from '../print/postprocess.js';
+import { toolVersion } from '../project.js';
+import { renderDocument } from '../render/render.js';
+import type { TemplateSet } from '../render/templates.js';
+import type { BriefingConfig } from '../source/config.js';
+import { hasErrors } from '../source/diagnostics.js';
+import { assetOrigin, transformBody } from '../transform/processor.js';
+import type { Briefing } from '../types.js';
+import { writeFileAtomically } from './atomic-write.js';
+import { sha256 } from './manifest.js';
+import { documentDate, gitHistory } from './provenance.js';
+
+export class BriefingInvalid extends Error {
+  override name = 'BriefingInvalid';
+}
+
+export interface PrintedBriefing {
+  pages: number;
+  bytes: number;
+  sha256: string;
+  /** Files besides the source that shaped the PDF: templates, stylesheets, images… */
+  inputs: string[];
+}
+
+export interface PrintContext {
+  pool: PrintPool;
+  templates: TemplateSet;
+  config: BriefingConfig;
+  stamp?: boolean;
+}
+
+export async function printBriefing(briefing: Briefing, output: string, context: PrintContext): Promise<PrintedBriefing> {
+  const body = transformBody(briefing);
+  if (hasErrors(briefing.file)) throw new BriefingInvalid();
+  const history = await gitHistory(briefing.source.path);
+  const date = documentDate(briefing.frontmatter.date, history);
+  const commit = history.commit ? `${history.commit.slice(0, 12)}${history.modified ? '+modified' : ''}` : undefined;
+  const document = renderDocument(briefing, body, {
+    templates: context.templates,
+    origin: assetOrigin,
+    date,
+    markings: context.config.markings,
+    numberFirstPage: context.config.numberFirstPage,
+    provenance: {
+      BriefingTool: `briefing ${toolVersion}`,
+      BriefingSource: briefing.source.relative,
+      ...(commit ? { BriefingCommit: commit } : {}),
+    },
+    stamp: context.stamp
+      ? `${briefing.frontmatter.id} · ${commit ? `commit ${commit.slice(0, 7)}` : 'not committed'} · built ${date.toISOString().slice(0, 10)}`
+      : undefined,
+  });
+  const chromium = await context.pool.print(document);
+  const pdf = await finishPdf(chromium, { metadata: document.metadata, creator: `briefing ${toolVersion}` });
+  await writeFileAtomically(output, pdf.bytes);
+  return {
+    pages: pdf.pages,
+    bytes: pdf.bytes.length,
+    sha256: sha256(pdf.bytes),
+    inputs: [...document.templateFiles, ...document.assets.values(), ...(briefing.file.data.inputs ?? [])],
+  };
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Files other than the source that a transform read (a glossary, say): part of the cache key. */
+    inputs: string[];
+  }
+}

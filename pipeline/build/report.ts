@@ -1,0 +1,59 @@
+// `--report FILE.json`: a manifest of the run for CI and other tools — each briefing's source,
+// output, sha256, pages, status, duration and diagnostics.
+import path from 'node:path';
+import { writeFileAtomically } from './atomic-write.js';
+import type { BuildResult } from './run.js';
+
+export interface RunReport {
+  tool: string;
+  durationMs: number;
+  browser?: string;
+  summary: Record<'built' | 'cached' | 'failed' | 'removed', number>;
+  briefings: {
+    source: string;
+    output: string;
+    id?: string;
+    status: string;
+    sha256?: string;
+    pages?: number;
+    durationMs: number;
+    diagnostics: { line: number | null; column: number | null; severity: 'error' | 'warning'; message: string; rule: string | null }[];
+  }[];
+}
+
+export function runReport(result: BuildResult, tool: string, cwd: string): RunReport {
+  const shown = (file: string) => {
+    const relative = path.relative(cwd, file);
+    return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+  };
+  const summary = { built: 0, cached: 0, failed: 0, removed: 0 };
+  for (const outcome of result.outcomes) summary[outcome.status] += 1;
+  return {
+    tool,
+    durationMs: result.durationMs,
+    browser: result.browserVersion,
+    summary,
+    briefings: [...result.outcomes]
+      .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0))
+      .map((outcome) => ({
+        source: shown(outcome.source),
+        output: shown(outcome.output),
+        id: outcome.id,
+        status: outcome.status,
+        sha256: outcome.sha256,
+        pages: outcome.pages,
+        durationMs: outcome.durationMs,
+        diagnostics: outcome.file.messages.map((message) => ({
+          line: message.line ?? null,
+          column: message.column ?? null,
+          severity: message.fatal ? ('error' as const) : ('warning' as const),
+          message: message.reason,
+          rule: message.ruleId ?? null,
+        })),
+      })),
+  };
+}
+
+export async function writeRunReport(file: string, report: RunReport): Promise<void> {
+  await writeFileAtomically(file, new TextEncoder().encode(`${JSON.stringify(report, null, 2)}\n`));
+}
