@@ -2,23 +2,21 @@
 // ref), skip those whose inputs did not change since the last build (manifest), check the
 // rest, then print them through a bounded pipeline. A briefing that fails is reported and
 // skipped; every other briefing is still built. Terminal output is the caller's job (events).
-import { stat, rm } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { findBrowser } from '../print/browser.js';
-import { PrintPool } from '../print/pool.js';
+import type { PrintPool } from '../print/pool.js';
 import { defaultTemplatesFolder, toolRoot, toolVersion } from '../project.js';
 import { fontVersions } from '../render/fonts.js';
-import { loadTemplates } from '../render/templates.js';
 import { configFileName, type BriefingConfig } from '../source/config.js';
 import { briefingFile, hasErrors, reportError } from '../source/diagnostics.js';
 import { discoverBriefings, type FoundBriefing } from '../source/discover.js';
-import { loadBriefing, readSource, type LoadedBriefing } from '../source/load.js';
-import type { MarkingSystem } from '../source/markings.js';
-import type { Briefing, SourceFile } from '../types.js';
+import type { LoadedBriefing } from '../source/load.js';
+import type { SourceFile } from '../types.js';
+import { reportDuplicateIds } from './check-sources.js';
 import { changedBetween, changedSince, repositoryState, type RepositoryState } from './git-state.js';
 import { cacheKey, FileHashes, readManifest, sha256, writeManifest, type ManifestEntry, type RunFingerprint } from './manifest.js';
-import { BriefingInvalid, printBriefing } from './print-briefing.js';
 import { inShard, touchesEverything, type Shard } from './select.js';
 
 export type BriefingStatus = 'built' | 'cached' | 'failed' | 'removed';
@@ -72,31 +70,6 @@ export interface BuildResult {
 }
 
 export const outputPathFor = (found: FoundBriefing, outDir: string) => path.join(outDir, found.relative.replace(/\.(md|markdown)$/i, '.pdf'));
-
-/** Two briefings with the same id are an error at both: the id names the memo in the book. */
-export function reportDuplicateIds(loaded: { briefing?: Briefing }[]): void {
-  const byId = new Map<string, Briefing[]>();
-  for (const { briefing } of loaded) {
-    if (!briefing) continue;
-    const list = byId.get(briefing.frontmatter.id) ?? [];
-    list.push(briefing);
-    byId.set(briefing.frontmatter.id, list);
-  }
-  for (const [id, briefings] of byId) {
-    if (briefings.length < 2) continue;
-    for (const briefing of briefings) {
-      const others = briefings.filter((other) => other !== briefing).map((other) => other.file.path);
-      reportError(briefing.file, `id "${id}" is also used by ${others.join(', ')}; give each briefing its own id`, briefing.locate(['id']), 'duplicate-id');
-    }
-  }
-}
-
-export async function checkSources(paths: string[], cwd: string, markings?: MarkingSystem) {
-  const discovery = await discoverBriefings(paths, cwd);
-  const loaded = await Promise.all(discovery.briefings.map(async (found) => ({ found, ...loadBriefing(await readSource(found), cwd, markings) })));
-  reportDuplicateIds(loaded);
-  return { discovery, loaded };
-}
 
 /** Identifies the browser without starting it: its path, size and date, or the endpoint. */
 async function browserIdentity(wsEndpoint: string | undefined): Promise<string> {
@@ -177,7 +150,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
   const candidates: Candidate[] = await Promise.all(
     selection.map(async (found) => {
-      const source = await readSource(found);
+      const source: SourceFile = { ...found, bytes: await readFile(found.path) };
       const output = outputPathFor(found, options.outDir);
       const outputKey = path.relative(options.outDir, output).split(path.sep).join('/');
       const { state, changed } = await repositoryFor(found.root);
@@ -195,18 +168,25 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
   // Parse only what must be printed; a cached briefing keeps its id in the manifest. A cached
   // briefing that shares an id with another is parsed again, so the error shows at both.
+  // The parser, the renderer and the browser are loaded only when something must be printed:
+  // a build where nothing changed is a few file reads and hashes.
+  let loadBriefing: typeof import('../source/load.js').loadBriefing | undefined;
+  const load = async (candidate: Candidate) => {
+    loadBriefing ??= (await import('../source/load.js')).loadBriefing;
+    candidate.loaded = loadBriefing(candidate.source, cwd, options.config.markings);
+  };
   const idCount = new Map<string, number>();
   for (const candidate of candidates) if (candidate.cached) idCount.set(candidate.cached.id, (idCount.get(candidate.cached.id) ?? 0) + 1);
   for (const candidate of candidates) {
     if (candidate.cached) continue;
-    candidate.loaded = loadBriefing(candidate.source, cwd, options.config.markings);
-    const id = candidate.loaded.briefing?.frontmatter.id;
+    await load(candidate);
+    const id = candidate.loaded?.briefing?.frontmatter.id;
     if (id) idCount.set(id, (idCount.get(id) ?? 0) + 1);
   }
   for (const candidate of candidates) {
     if (candidate.cached && (idCount.get(candidate.cached.id) ?? 0) > 1) {
       candidate.cached = undefined;
-      candidate.loaded = loadBriefing(candidate.source, cwd, options.config.markings);
+      await load(candidate);
     }
   }
   reportDuplicateIds(candidates.map((candidate) => candidate.loaded ?? {}));
@@ -235,6 +215,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
   let pool: PrintPool | undefined;
   if (toPrint.length > 0 && !options.signal?.aborted) {
+    const [{ PrintPool }, { loadTemplates }, { BriefingInvalid, printBriefing }] = await Promise.all([
+      import('../print/pool.js'),
+      import('../render/templates.js'),
+      import('./print-briefing.js'),
+    ]);
     const templates = loadTemplates();
     pool = await PrintPool.start({ size: options.config.poolSize, timeoutMs: options.config.printTimeoutMs, browser: { wsEndpoint: options.browserWsEndpoint } });
     const activePool = pool;

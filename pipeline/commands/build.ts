@@ -63,7 +63,7 @@ export async function build(args: string[], io: Io): Promise<number> {
       onEvent: progress.onEvent,
       signal: controller.signal,
     });
-    progress.stop();
+    await progress.stop();
     if (interruptedBy) {
       await removeTemporaryFiles();
       return interruptedBy === 'SIGINT' ? exitCodes.interrupted : exitCodes.terminated;
@@ -83,7 +83,7 @@ export async function build(args: string[], io: Io): Promise<number> {
     }
     return failed > 0 || result.missing.length > 0 ? exitCodes.failed : exitCodes.ok;
   } finally {
-    progress.stop();
+    await progress.stop();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }

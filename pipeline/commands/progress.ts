@@ -1,8 +1,8 @@
 // How a build shows its progress: a bar with done/total, rate and ETA on a terminal; one plain
 // line per briefing in CI or a pipe; nothing but problems with --quiet; nothing with --json.
 import { SingleBar } from 'cli-progress';
-import { reporter } from 'vfile-reporter';
 import path from 'node:path';
+import type { VFile } from 'vfile';
 import type { BuildEvent } from '../build/run.js';
 import { seconds, type Io } from './io.js';
 
@@ -14,14 +14,22 @@ export function progressStyle(options: { quiet?: boolean; json?: boolean; isTTY:
   return options.isTTY && !options.ci ? 'bar' : 'lines';
 }
 
-export function progressReporter(style: ProgressStyle, io: Io): { onEvent: (event: BuildEvent) => void; stop: () => void } {
+export function progressReporter(style: ProgressStyle, io: Io): { onEvent: (event: BuildEvent) => void; stop: () => Promise<void> } {
   let bar: SingleBar | undefined;
+  // vfile-reporter is loaded on the first message only: a clean build never pays for it.
+  let printing: Promise<void> = Promise.resolve();
+  const report = (file: VFile) => {
+    printing = printing.then(async () => {
+      const { formatDiagnostics } = await import('../source/diagnostics.js');
+      io.err(formatDiagnostics([file]));
+    });
+  };
   const shown = (file: string) => path.relative(io.cwd, file) || file;
   const problems = (event: Extract<BuildEvent, { kind: 'briefing' }>) => {
     const { outcome } = event;
     if (outcome.status === 'failed') io.err(`failed  ${outcome.file.path}\n`);
     const worth = outcome.status === 'failed' || (style !== 'quiet' && outcome.file.messages.length > 0);
-    if (worth && style !== 'none') io.err(`${reporter([outcome.file])}\n`);
+    if (worth && style !== 'none') report(outcome.file);
   };
   return {
     onEvent(event) {
@@ -51,8 +59,9 @@ export function progressReporter(style: ProgressStyle, io: Io): { onEvent: (even
       if (outcome.status === 'removed') io.out(`removed ${shown(outcome.output)} (its source is gone)\n`);
       problems(event);
     },
-    stop() {
+    async stop() {
       bar?.stop();
+      await printing;
     },
   };
 }
