@@ -4,8 +4,7 @@
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Browser as BrowserName, getInstalledBrowsers } from '@puppeteer/browsers';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 
 export class BrowserUnavailableError extends Error {
   override name = 'BrowserUnavailableError';
@@ -64,6 +63,8 @@ export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise
     if (existsSync(candidate) && isExecutable(candidate)) return unwrapDebianChromium(candidate);
   }
   const cacheDir = env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'puppeteer');
+  // Loaded only here: a build where nothing changed never pays for Puppeteer's modules.
+  const { Browser: BrowserName, getInstalledBrowsers } = await import('@puppeteer/browsers');
   const installed = await getInstalledBrowsers({ cacheDir }).catch(() => []);
   const usable = installed
     .filter((browser) => browser.browser === BrowserName.CHROMEHEADLESSSHELL || browser.browser === BrowserName.CHROME || browser.browser === BrowserName.CHROMIUM)
@@ -101,6 +102,7 @@ export interface BrowserSource {
 }
 
 export async function startBrowser(source: BrowserSource = {}): Promise<Browser> {
+  const { default: puppeteer } = await import('puppeteer-core');
   if (source.wsEndpoint) {
     try {
       return await puppeteer.connect({ browserWSEndpoint: source.wsEndpoint, protocolTimeout: 60_000 });
