@@ -18,12 +18,19 @@ export class BrowserCrashError extends Error {
   override name = 'BrowserCrashError';
 }
 
+export class PoolClosedError extends Error {
+  override name = 'PoolClosedError';
+  constructor() {
+    super('the run was stopped before this memo was printed');
+  }
+}
+
 export const defaultPoolSize = () => Math.max(1, Math.min(4, os.availableParallelism()));
 
 export class PrintPool {
   private browser: Browser | undefined;
   private idle: PagePrinter[] = [];
-  private waiting: ((printer: PagePrinter) => void)[] = [];
+  private waiting: { resolve: (printer: PagePrinter) => void; reject: (error: Error) => void }[] = [];
   private restarting: Promise<void> | undefined;
   private closed = false;
   browserVersion = '';
@@ -48,6 +55,11 @@ export class PrintPool {
 
   private async launch(): Promise<void> {
     const browser = await startBrowser(this.source);
+    if (this.closed) {
+      // Stopped while the browser was starting: do not leave it running.
+      await browser.close().catch(() => undefined);
+      throw new PoolClosedError();
+    }
     this.browser = browser;
     this.browserVersion = await browser.version();
     const printers = await Promise.all(Array.from({ length: this.size }, () => PagePrinter.open(browser)));
@@ -56,15 +68,16 @@ export class PrintPool {
   }
 
   private acquire(): Promise<PagePrinter> {
+    if (this.closed) return Promise.reject(new PoolClosedError());
     const printer = this.idle.pop();
     if (printer) return Promise.resolve(printer);
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
 
   private release(printer: PagePrinter): void {
     if (printer.page.browser() !== this.browser) return; // from a browser that is gone
     const next = this.waiting.shift();
-    if (next) next(printer);
+    if (next) next.resolve(printer);
     else this.idle.push(printer);
   }
 
@@ -79,7 +92,7 @@ export class PrintPool {
       await this.launch();
       for (const waiter of waiters) {
         const printer = this.idle.pop();
-        if (printer) waiter(printer);
+        if (printer) waiter.resolve(printer);
         else this.waiting.push(waiter);
       }
     })().finally(() => {
@@ -126,6 +139,8 @@ export class PrintPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    // Memos still waiting for a page would wait forever (and keep the run from ending).
+    for (const waiter of this.waiting.splice(0)) waiter.reject(new PoolClosedError());
     const browser = this.browser;
     this.browser = undefined;
     if (!browser) return;
