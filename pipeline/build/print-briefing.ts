@@ -31,10 +31,16 @@ export interface PrintContext {
   stamp?: boolean;
 }
 
-export async function printBriefing(briefing: Briefing, output: string, context: PrintContext): Promise<PrintedBriefing> {
+/** What the run already knows of the source's git state (one `git status` per content folder). */
+export interface GitKnown {
+  inRepository: boolean;
+  modified: boolean;
+}
+
+export async function printBriefing(briefing: Briefing, output: string, context: PrintContext, git?: GitKnown): Promise<PrintedBriefing> {
   const body = transformBody(briefing);
   if (hasErrors(briefing.file)) throw new BriefingInvalid();
-  const history = await gitHistory(briefing.source.path);
+  const history = await gitHistory(briefing.source.path, git);
   const date = documentDate(briefing.frontmatter.date, history);
   const commit = history.commit ? `${history.commit.slice(0, 12)}${history.modified ? '+modified' : ''}` : undefined;
   const document = renderDocument(briefing, body, {

@@ -14,12 +14,18 @@ export interface SourceHistory {
   modified: boolean;
 }
 
-export async function gitHistory(file: string): Promise<SourceHistory> {
+/**
+ * `known` carries what the build already learnt from one `git status` for the whole content
+ * folder, so a run does not spawn git two or three times for every briefing.
+ */
+export async function gitHistory(file: string, known?: { inRepository: boolean; modified?: boolean }): Promise<SourceHistory> {
+  if (known && !known.inRepository) return { modified: false };
   const cwd = path.dirname(file);
   try {
     const { stdout } = await run('git', ['log', '-1', '--format=%H %ct', '--', path.basename(file)], { cwd, timeout: 10_000 });
     const [commit, seconds] = stdout.trim().split(' ');
-    if (!commit || !seconds) return { modified: false };
+    if (!commit || !seconds) return { modified: known?.modified ?? false };
+    if (known?.modified !== undefined) return { commit, commitTime: new Date(Number(seconds) * 1000), modified: known.modified };
     const { stdout: status } = await run('git', ['status', '--porcelain', '--', path.basename(file)], { cwd, timeout: 10_000 });
     return { commit, commitTime: new Date(Number(seconds) * 1000), modified: status.trim() !== '' };
   } catch {

@@ -236,7 +236,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
           const briefing = loaded!.briefing!;
           const memoStarted = Date.now();
           try {
-            const printed = await printBriefing(briefing, output, { pool: activePool, templates, config: options.config, stamp: options.stamp });
+            const git = { inRepository: candidate.provenance !== 'none', modified: candidate.provenance === 'modified' };
+            const printed = await printBriefing(briefing, output, { pool: activePool, templates, config: options.config, stamp: options.stamp }, git);
             const inputs = await hashes.hashAll(printed.inputs);
             manifest.outputs[candidate.outputKey] = {
               source: found.relative,

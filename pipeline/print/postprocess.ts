@@ -78,6 +78,17 @@ function setInfo(pdf: PDFDocument, metadata: PdfMetadata, creator: string): void
   }
 }
 
+/** Chromium's output without what differs from one print of the same document to the next. */
+export function stableChromiumBytes(bytes: Uint8Array): Buffer {
+  return Buffer.from(
+    Buffer.from(bytes)
+      .toString('latin1')
+      .replace(/\/(CreationDate|ModDate) \([^)]*\)/g, '/$1 ()')
+      .replace(/node\d{8,}/g, 'node'),
+    'latin1',
+  );
+}
+
 export interface FinishOptions {
   metadata: PdfMetadata;
   /** Written as the PDF's Creator, e.g. `briefing 0.1.0`. */
@@ -89,10 +100,15 @@ export async function finishPdf(chromiumBytes: Uint8Array, options: FinishOption
   const pdf = await PDFDocument.load(chromiumBytes, { updateMetadata: false });
   renumberStructureIds(pdf);
   setInfo(pdf, options.metadata, options.creator);
-  // The file identifier is a hash of the content (PDF 14.4), not random: save once without it,
-  // hash, then save with it.
-  const withoutId = await pdf.save({ useObjectStreams: false });
-  const digest = createHash('sha256').update(withoutId).digest('hex').slice(0, 32);
+  // The file identifier is a hash of the content (PDF 14.4), not random: Chromium's bytes with
+  // the only parts that vary between prints (print time, DOM node counters) blanked out, plus
+  // the metadata written here. One hash instead of saving the document twice.
+  const digest = createHash('sha256')
+    .update(stableChromiumBytes(chromiumBytes))
+    .update(JSON.stringify({ ...options.metadata, date: options.metadata.date.toISOString() }))
+    .update(options.creator)
+    .digest('hex')
+    .slice(0, 32);
   const id = PDFHexString.of(digest);
   pdf.context.trailerInfo.ID = pdf.context.obj([id, id]);
   const bytes = await pdf.save({ useObjectStreams: false });
