@@ -1,6 +1,7 @@
 // A PDF is written to a temporary file beside its target and renamed into place, so the output
 // folder never holds a half-written PDF, even if the run is killed mid-write.
 import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -11,22 +12,49 @@ export class OutputWriteError extends Error {
   override name = 'OutputWriteError';
 }
 
-function explain(error: NodeJS.ErrnoException, target: string): string {
-  const folder = path.dirname(target);
+/** The nearest existing ancestor of a folder, when it is not a folder itself (ENOTDIR). */
+function blockingFile(folder: string): string | undefined {
+  for (let candidate = folder; ; candidate = path.dirname(candidate)) {
+    const info = statSync(candidate, { throwIfNoEntry: false });
+    if (info) return info.isDirectory() ? undefined : candidate;
+    if (path.dirname(candidate) === candidate) return undefined;
+  }
+}
+
+function explain(error: NodeJS.ErrnoException, target: string, what = target): string {
+  const folder = what === target ? path.dirname(target) : target;
   switch (error.code) {
     case 'EACCES':
     case 'EPERM':
-      return `cannot write ${target}: permission denied; make ${folder} writable or choose another folder with --out`;
+      return `cannot write ${what}: permission denied; make ${folder} writable or choose another folder with --out`;
     case 'EROFS':
-      return `cannot write ${target}: the file system is read-only; choose another folder with --out`;
+      return `cannot write ${what}: the file system is read-only; choose another folder with --out`;
     case 'ENOSPC':
     case 'EDQUOT':
-      return `cannot write ${target}: the disk is full; free some space and build again`;
+      return `cannot write ${what}: the disk is full; free some space and build again`;
     case 'ENOTDIR':
     case 'EEXIST':
-      return `cannot write ${target}: a file stands where a folder is needed; move it away or choose another folder with --out`;
+      return `cannot write ${what}: ${blockingFile(folder) ?? 'a file'} is a file where a folder is needed; move it away or choose another folder with --out`;
     default:
-      return `cannot write ${target}: ${error.message}`;
+      return `cannot write ${what}: ${error.message}`;
+  }
+}
+
+/**
+ * Makes the output folder and proves it takes a file, before any memo is printed: an
+ * unwritable folder is then one clear error instead of the same failure once per memo.
+ */
+export async function prepareOutputFolder(folder: string): Promise<void> {
+  const probe = path.join(folder, `.briefing-probe.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  pendingTemporaryFiles.add(probe);
+  try {
+    await mkdir(folder, { recursive: true });
+    await writeFile(probe, '');
+  } catch (error) {
+    throw new OutputWriteError(explain(error as NodeJS.ErrnoException, folder, `the output folder ${folder}`));
+  } finally {
+    await rm(probe, { force: true }).catch(() => undefined);
+    pendingTemporaryFiles.delete(probe);
   }
 }
 

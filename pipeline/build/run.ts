@@ -14,6 +14,7 @@ import { briefingFile, hasErrors, reportError } from '../source/diagnostics.js';
 import { discoverBriefings, type FoundBriefing } from '../source/discover.js';
 import type { LoadedBriefing } from '../source/load.js';
 import type { SourceFile } from '../types.js';
+import { prepareOutputFolder } from './atomic-write.js';
 import { reportDuplicateIds } from './check-sources.js';
 import { changedBetween, changedSince, repositoryState, type RepositoryState } from './git-state.js';
 import { cacheKey, FileHashes, readManifest, sha256, writeManifest, type ManifestEntry, type RunFingerprint } from './manifest.js';
@@ -220,6 +221,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       import('../render/templates.js'),
       import('./print-briefing.js'),
     ]);
+    // An unwritable output folder is one error before any printing, not one per memo.
+    await prepareOutputFolder(options.outDir);
     const templates = loadTemplates();
     pool = await PrintPool.start({ size: options.config.poolSize, timeoutMs: options.config.printTimeoutMs, browser: { wsEndpoint: options.browserWsEndpoint } });
     const activePool = pool;

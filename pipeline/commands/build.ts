@@ -1,7 +1,7 @@
 // `briefing build`: flags, progress, summary line, report file and exit code.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { removeTemporaryFiles } from '../build/atomic-write.js';
+import { OutputWriteError, removeTemporaryFiles } from '../build/atomic-write.js';
 import { runReport, writeRunReport } from '../build/report.js';
 import { runBuild } from '../build/run.js';
 import { parseShard } from '../build/select.js';
@@ -82,6 +82,13 @@ export async function build(args: string[], io: Io): Promise<number> {
       if (result.outcomes.length === 0 && result.missing.length === 0) io.err(`briefing: no Markdown briefings found in ${paths.join(', ')}\n`);
     }
     return failed > 0 || result.missing.length > 0 ? exitCodes.failed : exitCodes.ok;
+  } catch (error) {
+    // An output folder that takes no file: one sentence, not a stack trace.
+    if (error instanceof OutputWriteError) {
+      io.err(`briefing: ${error.message}\n`);
+      return exitCodes.failed;
+    }
+    throw error;
   } finally {
     await progress.stop();
     process.off('SIGINT', onSignal);

@@ -26,3 +26,22 @@ export function reportWarning(file: VFile, message: string, place: Place | undef
 }
 
 export const hasErrors = (file: VFile): boolean => file.messages.some((message) => message.fatal === true);
+
+/**
+ * One line per message, `file:line:column  severity  message  rule`, sorted by place: the
+ * shape remark-lint users know, and one that editors and CI annotate as a link to the line.
+ * A message with no place (a print failure) names the file alone.
+ */
+export function formatDiagnostics(files: readonly VFile[], options: { errorsOnly?: boolean } = {}): string {
+  const lines: string[] = [];
+  for (const file of files) {
+    const messages = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    for (const message of messages) {
+      if (options.errorsOnly && message.fatal !== true) continue;
+      const where = message.line ? `${file.path}:${message.line}:${message.column ?? 1}` : file.path;
+      const severity = message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info';
+      lines.push([where, severity, message.reason, message.ruleId].filter(Boolean).join('  '));
+    }
+  }
+  return lines.map((line) => `${line}\n`).join('');
+}

@@ -33,14 +33,28 @@ class RefusedLanguage extends Error {
   }
 }
 
+/** What to do about the YAML mistakes authors make most. */
+const yamlAdvice: Partial<Record<string, string>> = {
+  DUPLICATE_KEY: 'keep only one line with this key',
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+  MISSING_CHAR: 'close the quote or bracket opened earlier on this key',
+  BAD_INDENT: 'line the keys up under each other with spaces',
+  MULTILINE_IMPLICIT_KEY: 'put quotes around a value that contains ": "',
+  BLOCK_AS_IMPLICIT_KEY: 'put quotes around a value that contains ": "',
+};
+
 /** Aliases are how a "billion laughs" document explodes; a briefing never needs many. */
 const maxAliasCount = 50;
 
-export function splitBriefing(text: string): SplitBriefing {
+export function splitBriefing(source: string): SplitBriefing {
+  // Windows line endings would leave a \r inside YAML values (a flow map on the last line fails
+  // to parse); lines and columns are the same without them.
+  const text = source.replace(/\r\n?/g, '\n');
   const problems: FrontmatterProblem[] = [];
   const opening = /^---[ \t]*([^\s-][^\r\n]*)?\r?\n?/.exec(text);
   const lineCounter = new LineCounter();
   let document: Document | undefined;
+  let yamlSource: string | undefined;
   const noFrontmatter: SplitBriefing = { data: undefined, body: text, locate: () => ({ line: 1, column: 1 }), problems };
 
   if (!opening) {
@@ -56,6 +70,11 @@ export function splitBriefing(text: string): SplitBriefing {
     });
     return noFrontmatter;
   }
+  // Without a closing line gray-matter would read the whole Markdown body as YAML.
+  if (text.indexOf('\n---', 3) < 0) {
+    problems.push({ message: 'the frontmatter is never closed; add a line with --- after the last YAML key', place: { line: 1, column: 1 }, rule: 'frontmatter' });
+    return noFrontmatter;
+  }
 
   let parsed: matter.GrayMatterFile<string>;
   try {
@@ -63,6 +82,7 @@ export function splitBriefing(text: string): SplitBriefing {
       language: 'yaml',
       engines: {
         yaml: (yamlText: string) => {
+          yamlSource = yamlText;
           document = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
           return {};
         },
@@ -81,8 +101,10 @@ export function splitBriefing(text: string): SplitBriefing {
     return noFrontmatter;
   }
 
-  // The YAML text starts on the line after the opening ---.
-  const yamlLineOffset = 1;
+  // gray-matter hands the engine everything after `---` (and a language word), newline
+  // included, so the YAML text's own line 1 is the opening line: offset by the lines before it.
+  const yamlStart = yamlSource === undefined ? -1 : text.indexOf(yamlSource);
+  const yamlLineOffset = yamlStart < 0 ? 0 : text.slice(0, yamlStart).split('\n').length - 1;
   const toPlace = (offset: number): Place => {
     const position = lineCounter.linePos(offset);
     return { line: position.line + yamlLineOffset, column: position.col };
@@ -93,19 +115,16 @@ export function splitBriefing(text: string): SplitBriefing {
   const body = '\n'.repeat(bodyLines) + parsed.content;
 
   if (!document) {
-    if (!/^---[ \t]*\r?\n[\s\S]*?\r?\n---/.test(text)) {
-      problems.push({ message: 'the frontmatter is never closed; add a line with --- after the last YAML key', place: { line: 1, column: 1 }, rule: 'frontmatter' });
-    } else {
-      problems.push({ message: 'the frontmatter is empty; add at least type, id, title, date and marking', place: { line: 1, column: 1 }, rule: 'frontmatter' });
-    }
+    problems.push({ message: 'the frontmatter is empty; add at least type, id, title, date and marking', place: { line: 1, column: 1 }, rule: 'frontmatter' });
     return { ...noFrontmatter, body };
   }
   const doc: Document = document;
 
   for (const error of doc.errors) {
     const place = toPlace(error.pos[0]);
-    const firstLine = error.message.split('\n')[0] ?? error.message;
-    problems.push({ message: `the frontmatter is not valid YAML: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')}`, place, rule: 'yaml' });
+    const firstLine = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
+    const advice = yamlAdvice[error.code];
+    problems.push({ message: `the frontmatter is not valid YAML: ${firstLine}${advice ? `; ${advice}` : ''}`, place, rule: 'yaml' });
   }
   if (problems.length > 0) return { ...noFrontmatter, body };
 

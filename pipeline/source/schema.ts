@@ -12,14 +12,18 @@ export function isValidIsoDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+// A message starting with "is " describes the value: validate.ts writes it after the key and
+// the value the author wrote (`date "2024-13-01" is not a valid date; write YYYY-MM-DD`).
+const notADate = 'is not a valid date; write YYYY-MM-DD';
+
 /** An ISO 8601 calendar date written as YYYY-MM-DD (YAML 1.2 keeps it a string). */
 const isoDate = z
-  .string({ error: 'write the date as YYYY-MM-DD' })
-  .refine(isValidIsoDate, { error: (issue) => `"${String(issue.input)}" is not a valid date; write YYYY-MM-DD` })
+  .string({ error: (issue) => (issue.input === undefined ? undefined : notADate) })
+  .refine(isValidIsoDate, { error: notADate })
   .meta({ format: 'date', description: 'ISO 8601 date, YYYY-MM-DD' });
 
-const text = z.string({ error: 'write text here' }).trim().min(1, { error: 'must not be empty' });
-const textList = z.union([text.transform((one) => [one]), z.array(text).min(1, { error: 'name at least one' })]);
+const text = z.string({ error: 'write text here' }).trim().min(1, { error: 'is empty; write the text' });
+const textList = z.union([text.transform((one) => [one]), z.array(text).min(1, { error: 'is an empty list; name at least one' })]);
 
 const person = z.strictObject({
   name: text,
@@ -59,7 +63,7 @@ const tags = z.strictObject({
 const source = z.strictObject({
   id: text,
   title: text,
-  url: z.url({ protocol: /^https?$/, error: 'write a full http(s) address' }).optional(),
+  url: z.url({ protocol: /^https?$/, error: 'is not a web address; write a full address starting with https://' }).optional(),
   publisher: text.optional(),
   accessed: isoDate.optional(),
 });
@@ -72,7 +76,7 @@ const clearance = z.strictObject({
 const common = {
   id: z
     .string({ error: 'give the briefing a unique id' })
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'an id uses letters, digits, ".", "_" and "-" only, e.g. EAP-2024-W31-001' }),
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'is not a valid id; use letters, digits, ".", "_" and "-" only, e.g. EAP-2024-W31-001' }),
   title: text,
   short_title: text.optional(),
   date: isoDate,
@@ -84,7 +88,7 @@ const common = {
   clearance: clearance.optional(),
   lang: z
     .string()
-    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'write a language tag such as en-US, en-GB or ja-JP' })
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'is not a language tag; write one such as en-US, en-GB or ja-JP' })
     .optional(),
   paper: z.enum(['letter', 'a4']).optional(),
   priority: z.number().int().optional(),
@@ -109,14 +113,14 @@ export const actionMemoSchema = z.strictObject({
   type: z.literal('action-memo'),
   ...common,
   ...memo,
-  recommendations: z.array(recommendation).min(1, { error: 'an action memo needs at least one recommendation' }),
+  recommendations: z.array(recommendation).min(1, { error: 'is an empty list; an action memo needs at least one recommendation' }),
 });
 
 export const policyBriefSchema = z.strictObject({
   type: z.literal('policy-brief'),
   ...common,
   subtitle: text.optional(),
-  authors: z.array(person).min(1, { error: 'name at least one author' }),
+  authors: z.array(person).min(1, { error: 'is an empty list; name at least one author' }),
   key_points: z.array(text).optional(),
 });
 

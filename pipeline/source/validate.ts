@@ -1,7 +1,7 @@
 // Turns the schema's verdict into messages a staff member can act on, each placed on the YAML
 // key or value it is about. Unknown keys are warnings; a key another memo type uses is an error.
-import type { core } from 'zod';
-import { frontmatterSchema, memoTypes, typesAcceptingKey, type Frontmatter } from './schema.js';
+import { z, type core } from 'zod';
+import { actionMemoSchema, frontmatterSchema, infoMemoSchema, memoTypes, policyBriefSchema, typesAcceptingKey, type Frontmatter, type MemoType } from './schema.js';
 import type { FrontmatterProblem, SplitBriefing } from './frontmatter.js';
 
 export interface ValidationResult {
@@ -31,36 +31,143 @@ const dotted = (path: readonly PropertyKey[]) =>
 
 function describeValue(value: unknown): string {
   if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`;
-  if (Array.isArray(value)) return 'a list';
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
   if (isRecord(value)) return 'a group of keys';
+  if (value === null) return 'empty';
   return String(value);
 }
+
+const isScalar = (value: unknown) => value === null || typeof value !== 'object';
+
+/** What a required key looks like when written out: the fix for "is missing". */
+const requiredExamples: Record<string, string> = {
+  type: 'type: info-memo',
+  id: 'id: EAP-2024-W31-001',
+  title: 'title: "(U) Subject of the memo"',
+  date: 'date: 2024-07-28',
+  to: 'to: [Secretary]',
+  from: 'from: { name: "A. Analyst", office: "Office of Japanese Affairs" }',
+  marking: 'marking: { level: UNCLASSIFIED }',
+  'marking.level': 'level: UNCLASSIFIED',
+  recommendations: 'recommendations: [{ text: "That you approve ..." }]',
+  authors: 'authors: [{ name: "A. Analyst" }]',
+};
+
+/** Keys every memo type needs; the others are needed because of the type. */
+const keysOfEveryType = new Set(['type', 'id', 'title', 'date', 'marking']);
+
+const expectedWords: Record<string, string> = {
+  string: 'text',
+  array: 'a list',
+  object: 'a group of keys',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+};
+
+const article = (type: string) => (/^[aeiou]/i.test(type) ? `an ${type}` : `a ${type}`);
+
+function missingMessage(name: string, path: readonly PropertyKey[], data: unknown): string {
+  const example = requiredExamples[name] ?? requiredExamples[path.filter((segment) => typeof segment === 'string').join('.')];
+  const type = valueAt(data, ['type']);
+  const why = path.length === 1 && !keysOfEveryType.has(name) && typeof type === 'string' ? `${article(type)} needs it` : 'add it';
+  return `${name} is missing; ${why}${example ? `, e.g. ${example}` : ''}`;
+}
+
+function typeMessage(name: string, expected: string[], value: unknown): string {
+  const words = [...new Set(expected.map((one) => expectedWords[one] ?? `a ${one}`))];
+  const quoteHint = words.length === 1 && words[0] === 'text' && (typeof value === 'number' || typeof value === 'boolean') ? `; put it in quotes: "${String(value)}"` : '';
+  const example = Array.isArray(value) || isRecord(value) ? '' : requiredExamples[name] && words.includes('a group of keys') ? `, e.g. ${requiredExamples[name]}` : '';
+  return `${name} should be ${words.join(' or ')}, not ${describeValue(value)}${quoteHint}${example}`;
+}
+
+/**
+ * Messages written in the schema that start with "is " describe the value (`is not a valid
+ * date; write YYYY-MM-DD`): they read after the key and the value the author wrote.
+ */
+function schemaMessage(name: string, message: string, value: unknown): string {
+  if (message.startsWith('is ')) return `${name}${isScalar(value) && value !== undefined ? ` ${describeValue(value)}` : ''} ${message}`;
+  return message.startsWith('"') ? `${name} ${message}` : `${name}: ${message}`;
+}
+
+/** zod's own wording ("Invalid input: expected string…"); ours never starts like this. */
+const isDefaultMessage = (message: string) => /^(Invalid|Too (small|big)|Unrecognized)\b/.test(message);
 
 function messageFor(issue: core.$ZodIssue, data: unknown): string {
   const name = dotted(issue.path) || 'frontmatter';
   const value = valueAt(data, issue.path);
-  if (issue.code === 'invalid_type' && value === undefined) {
-    return `${name} is missing; add it (required for this memo type)`;
-  }
-  if (issue.code === 'invalid_union' && issue.path.length === 1 && issue.path[0] === 'type') {
-    return `type ${describeValue(value)} is not a memo type; use one of ${memoTypes.join(', ')}`;
-  }
-  if (issue.code === 'invalid_union' && issue.path.length === 0) {
+  const isType = issue.path.length === 1 && issue.path[0] === 'type';
+  if (isType && value === undefined) return `type is missing; add a line such as type: info-memo (one of ${memoTypes.join(', ')})`;
+  if (isType || (issue.code === 'invalid_union' && issue.path.length === 0)) {
     const type = valueAt(data, ['type']);
     return type === undefined
-      ? `type is missing; add "type:" with one of ${memoTypes.join(', ')}`
+      ? `type is missing; add a line such as type: info-memo (one of ${memoTypes.join(', ')})`
       : `type ${describeValue(type)} is not a memo type; use one of ${memoTypes.join(', ')}`;
   }
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && value === undefined) return missingMessage(name, issue.path, data);
   if (issue.code === 'invalid_value') {
     const allowed = issue.values.map((allowedValue) => String(allowedValue)).join(', ');
     return `${name} ${describeValue(value)} is not allowed; use one of ${allowed}`;
   }
   if (issue.code === 'invalid_type') {
-    return `${name} should be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a group of keys' : `a ${issue.expected}`}, not ${describeValue(value)}`;
+    if (!isDefaultMessage(issue.message) && issue.message.startsWith('is ')) return schemaMessage(name, issue.message, value);
+    return typeMessage(name, [issue.expected], value);
   }
-  // Messages written in the schema already say what to do; prefix the key they are about.
-  const message = issue.message.startsWith('"') ? `${name} ${issue.message}` : `${name}: ${issue.message}`;
-  return message;
+  if (issue.code === 'invalid_union') {
+    // Each branch of a union (one addressee or a list of them) says what it expected.
+    const expected = issue.errors.flatMap((branch) => branch.filter((one) => one.code === 'invalid_type' && one.path.length === 0).map((one) => (one as core.$ZodIssueInvalidType).expected));
+    if (expected.length > 0) return typeMessage(name, expected, value);
+  }
+  if (isDefaultMessage(issue.message)) return `${name} ${describeValue(value)} is not valid here; see the frontmatter example in the README`;
+  return schemaMessage(name, issue.message, value);
+}
+
+/** Where a problem about `path` belongs: its value, or for a missing key the key that should hold it. */
+function placeFor(issue: core.$ZodIssue, data: unknown, split: SplitBriefing) {
+  if (valueAt(data, issue.path) === undefined && issue.path.length > 1) return split.locate(issue.path.slice(0, -1), 'key');
+  return split.locate(issue.path, 'value');
+}
+
+const schemasByType: Record<MemoType, z.ZodType> = { 'info-memo': infoMemoSchema, 'action-memo': actionMemoSchema, 'policy-brief': policyBriefSchema };
+
+/** The keys a group at `path` accepts, for "did you mean": walks the schema of the memo's type. */
+function knownKeysAt(type: unknown, path: readonly PropertyKey[]): string[] {
+  let schemas: z.ZodType[] = typeof type === 'string' && type in schemasByType ? [schemasByType[type as MemoType]] : Object.values(schemasByType);
+  const unwrap = (schema: z.ZodType): z.ZodType[] => {
+    if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return unwrap(schema.unwrap() as z.ZodType);
+    if (schema instanceof z.ZodPipe) return unwrap(schema.in as z.ZodType);
+    if (schema instanceof z.ZodUnion) return (schema.options as z.ZodType[]).flatMap(unwrap);
+    return [schema];
+  };
+  for (const segment of path) {
+    schemas = schemas.flatMap(unwrap).flatMap((schema) => {
+      if (typeof segment === 'number') return schema instanceof z.ZodArray ? [schema.element as z.ZodType] : [];
+      return schema instanceof z.ZodObject && segment in schema.shape ? [schema.shape[segment as string] as z.ZodType] : [];
+    });
+  }
+  return [...new Set(schemas.flatMap(unwrap).flatMap((schema) => (schema instanceof z.ZodObject ? Object.keys(schema.shape) : [])))];
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+function closestKey(key: string, known: string[]): string | undefined {
+  const ranked = known
+    .map((candidate) => ({ candidate, distance: editDistance(key.toLowerCase(), candidate.toLowerCase()) }))
+    .filter(({ distance, candidate }) => distance <= Math.max(1, Math.floor(candidate.length / 3)))
+    .sort((a, b) => a.distance - b.distance);
+  return ranked[0]?.candidate;
 }
 
 export function validateFrontmatter(split: SplitBriefing): ValidationResult {
@@ -89,13 +196,18 @@ export function validateFrontmatter(split: SplitBriefing): ValidationResult {
               rule: 'frontmatter-type-field',
             });
           } else {
-            warnings.push({ message: `unknown key ${dotted(path)} is ignored; check its spelling`, place, rule: 'frontmatter-unknown-key' });
+            const suggestion = closestKey(key, knownKeysAt(valueAt(data, ['type']), issue.path));
+            warnings.push({
+              message: `unknown key ${dotted(path)} is ignored; ${suggestion ? `did you mean ${suggestion}?` : 'check its spelling or remove it'}`,
+              place,
+              rule: 'frontmatter-unknown-key',
+            });
           }
           deleteAt(data, issue.path, key);
           droppedUnknown = true;
         }
       } else {
-        errors.push({ message: messageFor(issue, data), place: split.locate(issue.path, 'value'), rule: 'frontmatter' });
+        errors.push({ message: messageFor(issue, data), place: placeFor(issue, data, split), rule: 'frontmatter' });
       }
     }
     if (errors.length > 0 || !droppedUnknown) return { errors, warnings };
