@@ -1,0 +1,156 @@
+// `npm run bench`: the performance targets of the pipeline, measured in one run on this machine
+// and printed as a table. Ratios are taken within the run, times are medians where repeated.
+//   --memos N   corpus for cold / no-op / one-changed / floor (default 200)
+//   --large M   corpus for the no-op and memory targets at scale (default 1000; 0 skips)
+//   --runs R    repetitions of the quick measurements (default 3)
+//   --no-peer   skip md-to-pdf
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { toolRoot } from '../pipeline/project.js';
+import { writeCorpus } from './corpus.js';
+import { printFloor, renderCorpus } from './floor.js';
+import { measure, median, type Measurement } from './measure.js';
+import { runMdToPdf } from './md-to-pdf.js';
+
+const { values } = parseArgs({
+  options: {
+    memos: { type: 'string', default: '200' },
+    large: { type: 'string', default: '1000' },
+    runs: { type: 'string', default: '3' },
+    'no-peer': { type: 'boolean' },
+  },
+});
+const memos = Number(values.memos);
+const large = Number(values.large);
+const runs = Math.max(1, Number(values.runs));
+const cli = path.join(toolRoot, 'bin', 'briefing.js');
+const rows: [string, string, string][] = [];
+const say = (text: string) => process.stderr.write(`bench: ${text}\n`);
+
+const tempOut = () => mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-out-'));
+
+async function build(folder: string, out: string, extra: string[] = []): Promise<Measurement & { report: { browser?: string; briefings: { status: string; durationMs: number }[] } }> {
+  const reportFile = path.join(out, '..', `${path.basename(out)}-report.json`);
+  const result = await measure(process.execPath, [cli, 'build', folder, '--out', out, '--quiet', '--report', reportFile, ...extra], { env: { CI: 'true' } });
+  if (result.code !== 0) throw new Error(`build failed (${result.code}): ${result.stderr.slice(0, 2000)}`);
+  return { ...result, report: JSON.parse(readFileSync(reportFile, 'utf8')) };
+}
+
+const s = (seconds: number) => `${seconds.toFixed(2)} s`;
+const mb = (megabytes: number) => `${Math.round(megabytes)} MB`;
+
+async function main(): Promise<void> {
+  say(`${os.cpus().length} cores, ${Math.round(os.totalmem() / 1073741824)} GB, Node ${process.version}`);
+
+  // 1. Cold, no-op and one-changed builds of the main corpus.
+  say(`writing ${memos} memos`);
+  const corpus = writeCorpus(memos);
+  const out = tempOut();
+  say('cold build');
+  const cold = await build(corpus.folder, out);
+  const pages = cold.report.briefings.length;
+  rows.push([`cold build, ${memos} memos`, s(cold.seconds), `${(memos / cold.seconds).toFixed(2)} memos/s, peak ${mb(cold.peakMegabytes)}`]);
+
+  say('no-op rebuilds');
+  const noops: Measurement[] = [];
+  let noopStartedBrowser = false;
+  for (let run = 0; run < runs; run++) {
+    const noop = await build(corpus.folder, out);
+    noops.push(noop);
+    noopStartedBrowser ||= noop.report.browser !== undefined;
+  }
+  rows.push([`no-op rebuild, ${memos} memos (median of ${runs})`, s(median(noops.map((m) => m.seconds))), noopStartedBrowser ? 'STARTED a browser' : 'no browser started']);
+
+  say('one-changed rebuilds');
+  const changed: number[] = [];
+  const overheads: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    appendFileSync(corpus.files[run % corpus.files.length]!, `\nEdit ${run} for the benchmark.\n`);
+    const one = await build(corpus.folder, out);
+    const printed = one.report.briefings.find((briefing) => briefing.status === 'built');
+    changed.push(one.seconds);
+    overheads.push(one.seconds - (printed?.durationMs ?? 0) / 1000);
+  }
+  rows.push([`one changed among ${memos} (median of ${runs})`, s(median(changed)), `${s(median(overheads))} besides that memo's own print`]);
+
+  // 2. The floor: the same final HTML through a bare Puppeteer loop, best page count.
+  say('floor: rendering the corpus and choosing the page count');
+  const documents = renderCorpus(corpus.files, corpus.folder);
+  const sample = documents.slice(0, Math.min(40, documents.length));
+  const trials: [number, number][] = [];
+  for (const pagesAtOnce of [1, 2, 3]) trials.push([pagesAtOnce, await printFloor(sample, pagesAtOnce)]);
+  const [bestPages] = trials.reduce((best, trial) => (trial[1] < best[1] ? trial : best));
+  say(`floor: printing ${memos} memos on ${bestPages} page(s)`);
+  const floor = await printFloor(documents, bestPages);
+  rows.push([`floor: bare Puppeteer loop, best of 1–3 pages (${bestPages})`, s(floor), `trial on ${sample.length}: ${trials.map(([n, t]) => `${n}p ${t.toFixed(1)} s`).join(', ')}`]);
+  rows.push(['cold build ÷ floor (target ≤ 1.15)', (cold.seconds / floor).toFixed(2), 'whole process: start-up, checks, post-pass, writes, manifest']);
+
+  // 3. `briefing check` on 100 memos, and the start-up it includes.
+  const hundred = writeCorpus(100);
+  const checks: number[] = [];
+  const startups: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    checks.push((await measure(process.execPath, [cli, 'check', hundred.folder, '--quiet'])).seconds);
+    startups.push((await measure(process.execPath, [cli, '--version'])).seconds);
+  }
+  rows.push([`check, 100 memos (median of ${runs})`, s(median(checks)), `${s(median(checks) - median(startups))} after start-up (${s(median(startups))})`]);
+
+  // 4. The peer on the same 50 files, through the same browser.
+  if (!values['no-peer']) {
+    say('md-to-pdf on 50 files');
+    const fifty = corpus.files.slice(0, 50);
+    const peerFolder = mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-peer-'));
+    const peerFiles = fifty.map((file) => {
+      const copy = path.join(peerFolder, path.relative(corpus.folder, file).replaceAll(path.sep, '-'));
+      cpSync(file, copy);
+      return copy;
+    });
+    const oursFolder = mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-ours-'));
+    for (const file of peerFiles) cpSync(file, path.join(oursFolder, path.basename(file)));
+    const ours = await build(oursFolder, tempOut());
+    const peer = await runMdToPdf(peerFiles, 600_000);
+    if (peer) {
+      rows.push(['md-to-pdf 5.2.5, same 50 files', s(peer.seconds), `${peer.produced}/50 PDFs, peak ${mb(peer.peakMegabytes)}, exit ${peer.code}`]);
+      rows.push(['briefing build, same 50 files', s(ours.seconds), `peak ${mb(ours.peakMegabytes)}; ${(peer.seconds / ours.seconds).toFixed(1)}× faster (target ≥ 3)`]);
+    } else {
+      rows.push(['md-to-pdf 5.2.5', 'n/a', 'could not be installed from the npm registry']);
+    }
+    rmSync(peerFolder, { recursive: true, force: true });
+  }
+
+  // 5. Scale: memory of 1,000 memos against 100, and a no-op over 1,000.
+  if (large > 0) {
+    say(`scale: cold build of 100, then ${large} memos`);
+    const small = await build(hundred.folder, tempOut());
+    const big = writeCorpus(large);
+    const bigOut = tempOut();
+    const bigCold = await build(big.folder, bigOut);
+    rows.push([`cold build, ${large} memos`, s(bigCold.seconds), `${(large / bigCold.seconds).toFixed(2)} memos/s, peak ${mb(bigCold.peakMegabytes)}`]);
+    rows.push([`peak memory ${large} ÷ 100 memos (target ≤ 1.2)`, (bigCold.peakMegabytes / small.peakMegabytes).toFixed(2), `${mb(bigCold.peakMegabytes)} vs ${mb(small.peakMegabytes)}`]);
+    const bigNoops: Measurement[] = [];
+    let started = false;
+    for (let run = 0; run < runs; run++) {
+      const noop = await build(big.folder, bigOut);
+      bigNoops.push(noop);
+      started ||= noop.report.browser !== undefined;
+    }
+    rows.push([`no-op rebuild, ${large} memos (target < 1 s)`, s(median(bigNoops.map((m) => m.seconds))), started ? 'STARTED a browser' : 'no browser started']);
+    const bigChanged: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      appendFileSync(big.files[run]!, `\nEdit ${run}.\n`);
+      const one = await build(big.folder, bigOut);
+      const printed = one.report.briefings.find((briefing) => briefing.status === 'built');
+      bigChanged.push(one.seconds - (printed?.durationMs ?? 0) / 1000);
+    }
+    rows.push([`one changed among ${large}: time besides its print (target < 1 s)`, s(median(bigChanged)), `median of ${runs}`]);
+  }
+
+  const width = Math.max(...rows.map(([name]) => name.length));
+  process.stdout.write(`\n| measurement${' '.repeat(width - 11)} | value | notes |\n|${'-'.repeat(width + 2)}|---|---|\n`);
+  for (const [name, value, note] of rows) process.stdout.write(`| ${name.padEnd(width)} | ${value} | ${note} |\n`);
+  void pages;
+}
+
+await main();
