@@ -4,9 +4,18 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { defaultTemplatesFolder } from '../project.js';
 import { markingSystems, type MarkingSystem } from './markings.js';
 
 export const configFileName = 'briefing.config.yml';
+
+const lintSeverity = z.enum(['off', 'warning', 'error'], { error: 'write off, warning or error' });
+
+export interface LintConfig {
+  rules: Record<string, 'off' | 'warning' | 'error' | ['off' | 'warning' | 'error', Record<string, unknown>]>;
+  /** Absolute paths of rule modules. */
+  plugins: string[];
+}
 
 const configSchema = z.strictObject({
   office: z.string().min(1).optional(),
@@ -14,6 +23,16 @@ const configSchema = z.strictObject({
   pool_size: z.number().int().min(1).max(16).optional(),
   print_timeout_seconds: z.number().positive().max(3600).optional(),
   number_first_page: z.boolean().optional(),
+  // A team's own copy of the templates/ folder (relative to this file); the tool's by default.
+  templates: z.string().min(1).optional(),
+  // Memo lint (pipeline/lint/): a rule's severity or `off`, `[severity, { options }]`, and
+  // modules with a team's own rules, relative to this file.
+  lint: z
+    .strictObject({
+      rules: z.record(z.string(), z.union([lintSeverity, z.tuple([lintSeverity, z.record(z.string(), z.unknown())])])).optional(),
+      plugins: z.array(z.string().min(1)).optional(),
+    })
+    .optional(),
 });
 
 export interface BriefingConfig {
@@ -22,6 +41,9 @@ export interface BriefingConfig {
   poolSize?: number;
   printTimeoutMs: number;
   numberFirstPage: boolean;
+  /** Folder of the Handlebars templates, partials and stylesheets. */
+  templatesFolder: string;
+  lint?: LintConfig;
   /** The config file's bytes, part of every output's cache key. */
   fingerprint: string;
 }
@@ -56,6 +78,8 @@ export function loadConfig(cwd = process.cwd()): BriefingConfig {
     poolSize: settings.pool_size,
     printTimeoutMs: (settings.print_timeout_seconds ?? 60) * 1000,
     numberFirstPage: settings.number_first_page ?? true,
+    templatesFolder: settings.templates ? path.resolve(cwd, settings.templates) : defaultTemplatesFolder,
+    lint: { rules: settings.lint?.rules ?? {}, plugins: (settings.lint?.plugins ?? []).map((plugin) => path.resolve(cwd, plugin)) },
     fingerprint: text,
   };
 }

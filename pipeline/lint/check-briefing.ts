@@ -1,0 +1,17 @@
+// Everything `check` (and the dev server) asks of one loaded briefing short of printing it:
+// the transform stage's checks, then the memo lint rules. Never starts a browser.
+import type { BriefingConfig } from '../source/config.js';
+import { hasErrors } from '../source/diagnostics.js';
+import type { LoadedBriefing } from '../source/load.js';
+import { transformBody } from '../transform/processor.js';
+import type { TransformedBody } from '../types.js';
+import { lintBriefing } from './linter.js';
+
+/** Adds the transform and lint messages to the briefing's vfile; returns the body when it transformed. */
+export async function checkBriefing(loaded: LoadedBriefing, config: Pick<BriefingConfig, 'lint'>): Promise<TransformedBody | undefined> {
+  const { briefing } = loaded;
+  if (!briefing) return undefined;
+  const body = hasErrors(loaded.file) ? undefined : transformBody(briefing);
+  await lintBriefing(briefing, config);
+  return body;
+}
