@@ -53,13 +53,14 @@ function unwrapDebianChromium(file: string): string {
   }
 }
 
-export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+/** `systemCandidates` replaces the fixed install locations (tests use it to find nothing). */
+export async function findBrowser(env: NodeJS.ProcessEnv = process.env, systemCandidates: readonly string[] = systemBrowsers[process.platform] ?? []): Promise<string> {
   const fromEnv = env.PUPPETEER_EXECUTABLE_PATH;
   if (fromEnv) {
     if (isExecutable(fromEnv)) return fromEnv;
     throw new BrowserUnavailableError(`PUPPETEER_EXECUTABLE_PATH points at "${fromEnv}", which is not an executable; fix the path or unset it`);
   }
-  for (const candidate of systemBrowsers[process.platform] ?? []) {
+  for (const candidate of systemCandidates) {
     if (existsSync(candidate) && isExecutable(candidate)) return unwrapDebianChromium(candidate);
   }
   const cacheDir = env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'puppeteer');

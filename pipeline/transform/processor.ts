@@ -33,6 +33,8 @@ const sanitizeSchema: SanitizeSchema = {
     li: [...(defaultSchema.attributes?.li ?? []), ...classed],
     span: classed,
     figure: classed,
+    // The footnotes heading keeps the class the stylesheet sizes it by.
+    h2: [['className', 'sr-only', 'notes-heading']],
   },
   protocols: { ...defaultSchema.protocols, src: ['https'] },
 };
