@@ -1,6 +1,7 @@
 // The plain values that flow between the stages: source → transform → render → print.
 // A stage takes one of these and returns the next; nothing here knows how a stage works.
 import type { VFile } from 'vfile';
+import type { MarkingSystem } from './source/markings.js';
 import type { Frontmatter } from './source/schema.js';
 
 /** A Markdown file found on disk, before it is parsed. */
@@ -24,6 +25,8 @@ export interface Briefing {
   file: VFile;
   /** Where a frontmatter key or value is written in the file, for positioned messages. */
   locate(path: readonly PropertyKey[], target?: 'key' | 'value'): { line: number; column: number };
+  /** The marking system the briefing was checked against (the config's; US by default). */
+  markings?: MarkingSystem;
 }
 
 /** A local file the printed page may load, keyed by the virtual URL the HTML uses. */
@@ -35,6 +38,8 @@ export interface TransformedBody {
   /** Images the body references, by virtual URL → absolute path on disk. */
   assets: AssetMap;
   headings: { depth: number; text: string }[];
+  /** Footnotes, taken out of the body so a template can print them last (memos) or as endnotes. */
+  notesHtml?: string;
 }
 
 export type Paper = 'letter' | 'a4';

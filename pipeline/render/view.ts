@@ -1,9 +1,11 @@
 // Decisions about a memo are made here, in TypeScript, and handed to the templates as plain
 // values: the banner text, the date as written, the addressee line, the running header.
 import { parseBanner, type MarkingSystem } from '../source/markings.js';
+import { splitPortionMark } from '../source/portion-marks.js';
 import type { Frontmatter } from '../source/schema.js';
 import type { Paper, TransformedBody } from '../types.js';
 import { defaultPaperFor, formatMemoDate } from './dates.js';
+import { marginBoxes, type MarginBoxes } from './margin-boxes.js';
 
 export interface MemoView {
   type: Frontmatter['type'];
@@ -11,7 +13,10 @@ export interface MemoView {
   paper: Paper;
   /** CSS `size` value for @page. */
   pageSize: string;
-  banner: { text: string; colour: string };
+  /** Banner text, its level's colour and the text colour that reads on a band of it. */
+  banner: { text: string; colour: string; bandText: string };
+  /** Widths of the top margin boxes and the header line that fits them. */
+  marginBoxes: MarginBoxes;
   draft: boolean;
   statusLabel: string;
   dateText: string;
@@ -19,13 +24,18 @@ export interface MemoView {
   addressees: string;
   from: string;
   title: string;
+  /** The title as printed in SUBJECT: or the brief's heading, its portion mark apart. */
+  subject: PortionText;
   subtitle?: string;
-  runningHeader: string;
-  bluf?: string;
+  /** Running header from page 2: short title (line 1) and date (line 2). */
+  runningHeader: { title: string; date: string };
+  bluf?: PortionText;
   bodyHtml: string;
-  keyPoints: string[];
+  /** Footnotes: notes at the end of a memo, endnotes of a policy brief. */
+  notesHtml?: string;
+  keyPoints: PortionText[];
   authors: string[];
-  recommendations: { text: string; decideBy?: string; recommendedBy?: string; opposedBy?: string }[];
+  recommendations: { text: PortionText; decideBy?: string; recommendedBy?: string; opposedBy?: string }[];
   attachments: { tab: string; title: string }[];
   sources: { number: number; id: string; title: string; publisher?: string; url?: string; accessed?: string }[];
   drafted?: string;
@@ -35,6 +45,14 @@ export interface MemoView {
   stamp?: string;
   /** DoD practice leaves page 1 unnumbered. */
   numberFirstPage: boolean;
+  /** Banners print on a band of the level's colour (SF 706–712) instead of in black. */
+  colourBands: boolean;
+}
+
+/** A frontmatter text that may open with a portion mark, which prints apart from the text. */
+export interface PortionText {
+  mark?: string;
+  text: string;
 }
 
 export interface ViewOptions {
@@ -51,22 +69,33 @@ const memoKinds: Record<Frontmatter['type'], string> = {
 
 const tabLetter = (index: number) => String.fromCharCode(65 + (index % 26)) + (index >= 26 ? String(Math.floor(index / 26)) : '');
 
+/** Whether black reads better than white on a colour (relative luminance above ~0.4). */
+function isLight(hex: string): boolean {
+  const digits = hex.length === 4 ? [...hex.slice(1)].map((digit) => digit + digit) : [hex.slice(1, 3), hex.slice(3, 5), hex.slice(5, 7)];
+  const [red, green, blue] = digits.map((pair) => parseInt(pair, 16) / 255) as [number, number, number];
+  return 0.2126 * red + 0.7152 * green + 0.0722 * blue > 0.4;
+}
+
 export function memoView(frontmatter: Frontmatter, body: TransformedBody, options: ViewOptions): MemoView {
   const lang = frontmatter.lang ?? 'en-US';
   const paper = frontmatter.paper ?? defaultPaperFor(lang);
   const parsed = parseBanner(frontmatter.marking.level, options.markings);
-  const colour = parsed.ok ? parsed.banner.level.colour : '#000000';
+  // The colour goes into CSS as a value: only a plain hex colour is accepted from the table.
+  const tableColour = parsed.ok ? parsed.banner.level.colour : '';
+  const colour = /^#[0-9a-fA-F]{3,8}$/.test(tableColour) ? tableColour : '#000000';
   const dateText = formatMemoDate(frontmatter.date, lang);
+  const boxes = marginBoxes(frontmatter.marking.level, frontmatter.short_title ?? frontmatter.title, paper);
   const isMemo = frontmatter.type !== 'policy-brief';
   const authority = frontmatter.marking.authority;
   const cui = frontmatter.marking.cui;
+  const portion = (text: string): PortionText => splitPortionMark(text, options.markings);
 
   return {
     type: frontmatter.type,
     lang,
     paper,
     pageSize: paper === 'a4' ? 'A4' : 'Letter',
-    banner: { text: frontmatter.marking.level, colour },
+    banner: { text: frontmatter.marking.level, colour, bandText: isLight(colour) ? '#000000' : '#ffffff' },
     draft: frontmatter.status === 'draft',
     statusLabel: frontmatter.status ?? '',
     dateText,
@@ -74,16 +103,19 @@ export function memoView(frontmatter: Frontmatter, body: TransformedBody, option
     addressees: isMemo ? frontmatter.to.map((name) => name.toUpperCase()).join(', ') : '',
     from: isMemo ? [frontmatter.from.name, frontmatter.from.title, frontmatter.from.office].filter(Boolean).join(', ') : '',
     title: frontmatter.title,
+    subject: portion(frontmatter.title),
     subtitle: frontmatter.type === 'policy-brief' ? frontmatter.subtitle : undefined,
-    runningHeader: `${frontmatter.short_title ?? frontmatter.title} · ${dateText}`,
-    bluf: frontmatter.bluf,
+    marginBoxes: boxes,
+    runningHeader: { title: boxes.headerTitle, date: dateText },
+    bluf: frontmatter.bluf ? portion(frontmatter.bluf) : undefined,
     bodyHtml: body.html,
-    keyPoints: frontmatter.type === 'policy-brief' ? frontmatter.key_points ?? [] : [],
+    notesHtml: body.notesHtml,
+    keyPoints: frontmatter.type === 'policy-brief' ? (frontmatter.key_points ?? []).map(portion) : [],
     authors: frontmatter.type === 'policy-brief' ? frontmatter.authors.map((author) => [author.name, author.office].filter(Boolean).join(', ')) : [],
     recommendations:
       frontmatter.type === 'action-memo'
         ? frontmatter.recommendations.map((recommendation) => ({
-            text: recommendation.text,
+            text: portion(recommendation.text),
             decideBy: recommendation.decide_by ? formatMemoDate(recommendation.decide_by, lang) : undefined,
             recommendedBy: recommendation.recommended_by,
             opposedBy: recommendation.opposed_by,
@@ -122,5 +154,6 @@ export function memoView(frontmatter: Frontmatter, body: TransformedBody, option
       : undefined,
     stamp: options.stamp,
     numberFirstPage: options.numberFirstPage ?? true,
+    colourBands: frontmatter.colour_bands ?? false,
   };
 }

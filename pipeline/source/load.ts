@@ -57,5 +57,5 @@ export function loadBriefing(source: SourceFile, cwd = process.cwd(), markings: 
   if (!banner.ok) reportError(file, banner.reason, split.locate(['marking', 'level']), 'marking-syntax');
   if (hasErrors(file)) return { file, source };
 
-  return { file, source, briefing: { source, frontmatter: validation.frontmatter, body: split.body, file, locate: split.locate } };
+  return { file, source, briefing: { source, frontmatter: validation.frontmatter, body: split.body, file, locate: split.locate, markings } };
 }

@@ -41,7 +41,8 @@ const marking = z.strictObject({
       classified_by: text.optional(),
       derived_from: text.optional(),
       reason: text.optional(),
-      declassify_on: text.optional(),
+      // YAML reads an unquoted 20490728 as a number; it is the YYYYMMDD date all the same.
+      declassify_on: z.union([text, z.number().int().transform(String)]).optional(),
     })
     .optional(),
   cui: z
@@ -93,6 +94,10 @@ const common = {
   paper: z.enum(['letter', 'a4']).optional(),
   priority: z.number().int().optional(),
   attachments: z.array(text).optional(),
+  /** Acronyms of this briefing → their expansion; added to (and winning over) content/glossary.yml. */
+  glossary: z.record(z.string().regex(/^[A-Z][A-Za-z0-9&]{1,9}$/, { error: 'is not an acronym; write 2–10 letters starting with a capital, e.g. EDD' }), text).optional(),
+  /** Print the banners on a band in the level's colour (SF 706–712). */
+  colour_bands: z.boolean().optional(),
 };
 
 const memo = {

@@ -1,6 +1,9 @@
 // The transform stage: Markdown body → safe HTML fragment, as one unified pipeline. Raw HTML is
 // dropped and the result sanitised, so nothing an author writes can run or load in the browser.
+// The content model lives in the plugins: captions, portion marks and the marking rules,
+// acronyms, citations and cross-references, callouts.
 import path from 'node:path';
+import type { Element, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -11,11 +14,22 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
+import { checkDecisionDates } from '../source/decision-dates.js';
+import { reportError, reportWarning } from '../source/diagnostics.js';
+import { glossaryFileName, glossaryFilesFor, loadGlossary } from '../source/glossary.js';
+import { usMarkings } from '../source/markings.js';
 import type { Briefing, TransformedBody } from '../types.js';
+import remarkAcronyms from './plugins/remark-acronyms.js';
 import remarkCallouts from './plugins/remark-callouts.js';
+import remarkCaptions from './plugins/remark-captions.js';
 import remarkLocalImages from './plugins/remark-local-images.js';
+import remarkMarkingRules from './plugins/remark-marking-rules.js';
+import remarkMergeText from './plugins/remark-merge-text.js';
+import remarkPortionMarks from './plugins/remark-portion-marks.js';
 import remarkRawHtml from './plugins/remark-raw-html.js';
+import remarkReferences from './plugins/remark-references.js';
 import remarkSafeLinks from './plugins/remark-safe-links.js';
+import remarkSingleBluf from './plugins/remark-single-bluf.js';
 
 /** Virtual origin of every local file the printed page may load (see print/lockdown.ts). */
 export const assetOrigin = 'https://briefing.invalid';
@@ -31,34 +45,82 @@ const sanitizeSchema: SanitizeSchema = {
     aside: [...classed, 'dataSource'],
     p: classed,
     li: [...(defaultSchema.attributes?.li ?? []), ...classed],
-    span: classed,
-    figure: classed,
+    // Portion marks and caption labels; nothing else needs a class on a span.
+    span: [['className', 'portion-mark', 'caption-label']],
+    // Citations and cross-references link inside the memo; GFM footnotes keep their own class.
+    a: [...(defaultSchema.attributes?.a ?? []), ['className', 'citation', 'cross-reference']],
+    figure: [['className', 'figure', 'table-figure']],
     // The footnotes heading keeps the class the stylesheet sizes it by.
     h2: [['className', 'sr-only', 'notes-heading']],
   },
   protocols: { ...defaultSchema.protocols, src: ['https'] },
 };
 
+/** GFM puts footnotes in a <section data-footnotes> at the end of the body; lift it out. */
+function takeNotes(tree: HastRoot): Element | undefined {
+  const index = tree.children.findIndex((node) => node.type === 'element' && node.tagName === 'section' && node.properties?.dataFootnotes !== undefined);
+  if (index < 0) return undefined;
+  const [notes] = tree.children.splice(index, 1);
+  return notes as Element;
+}
+
+/** A path as the author would type it: relative inside the working folder, absolute outside. */
+function shownPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
 export function transformBody(briefing: Briefing): TransformedBody {
+  const { frontmatter } = briefing;
+  const file = briefing.file;
+  const markings = briefing.markings ?? usMarkings;
+  const cwd = file.cwd ?? process.cwd();
+  const glossaryFiles = glossaryFilesFor(briefing.source.path, briefing.source.root, cwd);
+  const glossary = loadGlossary(glossaryFiles, frontmatter.glossary);
+  for (const problem of glossary.problems) reportError(file, problem, undefined, 'glossary');
+  // Every candidate, present or not: adding a glossary.yml later must rebuild the memo.
+  file.data.inputs = [...(file.data.inputs ?? []), ...glossaryFiles];
+  for (const problem of checkDecisionDates(briefing)) reportWarning(file, problem.message, problem.place, problem.rule);
+
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkDirective)
     .use(remarkRawHtml)
     .use(remarkSafeLinks)
+    .use(remarkSingleBluf, { frontmatterBluf: frontmatter.bluf ? briefing.locate(['bluf'], 'key') : undefined })
     .use(remarkCallouts)
+    .use(remarkMergeText)
+    .use(remarkCaptions, { markings })
+    .use(remarkPortionMarks, { markings })
+    .use(remarkMarkingRules, { briefing, markings })
+    .use(remarkAcronyms, { glossary, markings, source: briefing.body, glossaryName: shownPath(glossary.files.at(-1) ?? path.join(briefing.source.root, glossaryFileName), cwd) })
+    .use(remarkReferences, { sources: (frontmatter.sources ?? []).map((source) => source.id), source: briefing.body })
     .use(remarkLocalImages, { folder: path.dirname(briefing.source.path), root: briefing.source.root, origin: assetOrigin })
-    .use(remarkRehype, { footnoteLabel: 'Notes', footnoteLabelProperties: { className: ['notes-heading'] } })
+    .use(remarkRehype, {
+      // Chromium cannot float notes to the foot of their page: memos print them as notes at the
+      // end, policy briefs as endnotes (see templates).
+      footnoteLabel: frontmatter.type === 'policy-brief' ? 'Endnotes' : 'Notes',
+      footnoteLabelProperties: { className: ['notes-heading'] },
+    })
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeStringify);
 
-  const file = briefing.file;
   const tree = processor.parse(briefing.body) as MdastRoot;
   const headings: TransformedBody['headings'] = [];
   visit(tree, 'heading', (heading) => {
     headings.push({ depth: heading.depth, text: toString(heading) });
   });
-  const hast = processor.runSync(tree, file);
+  const hast = processor.runSync(tree, file) as HastRoot;
+  const notes = takeNotes(hast);
   const html = processor.stringify(hast, file);
-  return { html, assets: file.data.assets ?? new Map(), headings };
+  const notesHtml = notes ? processor.stringify({ type: 'root', children: [notes] }, file) : undefined;
+  return { html, assets: file.data.assets ?? new Map(), headings, notesHtml };
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Files other than the source that a transform read (a glossary, say): part of the cache key. */
+    inputs: string[];
+  }
 }
