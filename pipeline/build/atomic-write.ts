@@ -15,7 +15,12 @@ export class OutputWriteError extends Error {
 /** The nearest existing ancestor of a folder, when it is not a folder itself (ENOTDIR). */
 function blockingFile(folder: string): string | undefined {
   for (let candidate = folder; ; candidate = path.dirname(candidate)) {
-    const info = statSync(candidate, { throwIfNoEntry: false });
+    let info: ReturnType<typeof statSync> | undefined;
+    try {
+      info = statSync(candidate);
+    } catch {
+      info = undefined; // missing, or below a file (ENOTDIR): look one folder up
+    }
     if (info) return info.isDirectory() ? undefined : candidate;
     if (path.dirname(candidate) === candidate) return undefined;
   }

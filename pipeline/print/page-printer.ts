@@ -10,6 +10,11 @@ export class PrintTimeoutError extends Error {
   override name = 'PrintTimeoutError';
 }
 
+const timeoutMessage = (timeoutMs: number) => {
+  const seconds = timeoutMs >= 10_000 ? String(Math.round(timeoutMs / 1000)) : String(Math.round(timeoutMs / 100) / 10);
+  return `printing took longer than ${seconds} s and was stopped; shorten the memo (a very long table, a huge image) or raise print_timeout_seconds in briefing.config.yml`;
+};
+
 export class PagePrinter {
   private loaded: LoadedDocument | undefined;
   private serial = 0;
@@ -30,14 +35,21 @@ export class PagePrinter {
   /** Loads the document and prints it; resolves to Chromium's PDF bytes, before the post-pass. */
   async print(document: RenderedDocument, timeoutMs: number): Promise<Uint8Array> {
     this.serial += 1;
-    this.loaded = { url: `${assetOrigin}/document/${this.serial}.html`, document };
+    const url = `${assetOrigin}/document/${this.serial}.html`;
+    this.loaded = { url, document };
     const deadline = Date.now() + timeoutMs;
     const remaining = () => Math.max(1, deadline - Date.now());
-    try {
-      await this.page.goto(this.loaded.url, { waitUntil: 'load', timeout: remaining() });
+    // One deadline for the whole print: loading, waiting for fonts and page.pdf alike (waiting
+    // for fonts has no timeout of its own), so no step can hang the memo past it.
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new PrintTimeoutError(timeoutMessage(timeoutMs))), timeoutMs);
+    });
+    const printing = (async () => {
+      await this.page.goto(url, { waitUntil: 'load', timeout: remaining() });
       // font-display: swap would print the fallback face; wait until every face is in.
       await this.page.evaluate('document.fonts.ready.then(() => true)');
-      return await this.page.pdf({
+      return this.page.pdf({
         preferCSSPageSize: true,
         printBackground: true,
         tagged: true,
@@ -45,12 +57,15 @@ export class PagePrinter {
         displayHeaderFooter: false,
         timeout: remaining(),
       });
+    })();
+    printing.catch(() => undefined); // it may fail after the deadline already answered
+    try {
+      return await Promise.race([printing, expired]);
     } catch (error) {
-      if (error instanceof Error && error.name === 'TimeoutError') {
-        throw new PrintTimeoutError(`printing took longer than ${Math.round(timeoutMs / 1000)} s and was stopped; shorten the memo or raise printTimeoutSeconds in briefing.config.yml`);
-      }
+      if (error instanceof Error && error.name === 'TimeoutError') throw new PrintTimeoutError(timeoutMessage(timeoutMs));
       throw error;
     } finally {
+      clearTimeout(timer);
       this.loaded = undefined;
     }
   }

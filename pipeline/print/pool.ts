@@ -33,6 +33,8 @@ export class PrintPool {
   private waiting: { resolve: (printer: PagePrinter) => void; reject: (error: Error) => void }[] = [];
   private restarting: Promise<void> | undefined;
   private closed = false;
+  /** Why the browser could not be started again after a crash. */
+  private failure: Error | undefined;
   browserVersion = '';
   /** Requests refused by the lock-down, across all pages (the tests read it). */
   readonly blockedRequests: string[] = [];
@@ -69,6 +71,7 @@ export class PrintPool {
 
   private acquire(): Promise<PagePrinter> {
     if (this.closed) return Promise.reject(new PoolClosedError());
+    if (this.failure) return Promise.reject(this.failure);
     const printer = this.idle.pop();
     if (printer) return Promise.resolve(printer);
     return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
@@ -81,15 +84,28 @@ export class PrintPool {
     else this.idle.push(printer);
   }
 
-  private async restart(): Promise<void> {
-    this.restarting ??= (async () => {
+  /**
+   * Starts a new browser in place of `dead`. Several memos see one crash; only the first
+   * restarts, and a memo that hears of the crash late must not kill the new browser.
+   */
+  private async restart(dead: Browser | undefined): Promise<void> {
+    if (this.restarting) return this.restarting;
+    if (this.browser !== dead && this.browserAlive) return;
+    this.restarting = (async () => {
       const old = this.browser;
       this.browser = undefined;
       await old?.close().catch(() => undefined);
       if (this.closed) return;
       const waiters = this.waiting;
       this.waiting = [];
-      await this.launch();
+      try {
+        await this.launch();
+      } catch (error) {
+        // No browser any more: every memo still to print fails with the reason, none waits forever.
+        this.failure = error as Error;
+        for (const waiter of waiters) waiter.reject(this.failure);
+        throw error;
+      }
       for (const waiter of waiters) {
         const printer = this.idle.pop();
         if (printer) waiter.resolve(printer);
@@ -107,9 +123,16 @@ export class PrintPool {
 
   /** Prints one document; resolves to Chromium's PDF bytes. */
   async print(document: RenderedDocument): Promise<Uint8Array> {
-    for (let attempt = 1; ; attempt++) {
+    let crashes = 0;
+    for (;;) {
       if (this.restarting) await this.restarting;
       const printer = await this.acquire();
+      const browser = printer.page.browser();
+      if (browser !== this.browser || !browser.connected) {
+        // A page of a browser that died between memos: not this memo's fault, and not a try.
+        await this.restart(browser);
+        continue;
+      }
       try {
         const bytes = await printer.print(document, this.timeoutMs);
         this.blockedRequests.push(...printer.lockdown.blocked.splice(0));
@@ -118,18 +141,19 @@ export class PrintPool {
       } catch (error) {
         this.blockedRequests.push(...printer.lockdown.blocked.splice(0));
         if (this.closed) throw error;
-        if (error instanceof PrintTimeoutError && this.browserAlive) {
+        if (!browser.connected || /Target closed|Session closed|Connection closed|detached|Protocol error.*closed/i.test(String(error))) {
+          crashes += 1;
+          await this.restart(browser);
+          if (crashes >= 2) throw new BrowserCrashError('the browser crashed twice while printing this memo, so it was not printed; look for an unusually long table or a very large image');
+          continue;
+        }
+        if (error instanceof PrintTimeoutError) {
           // The page may still be busy with the memo: replace it with a fresh one.
           await printer.close();
-          const replacement = await PagePrinter.open(this.browser!).catch(() => undefined);
+          const replacement = await PagePrinter.open(browser).catch(() => undefined);
           if (replacement) this.release(replacement);
-          else await this.restart();
+          else await this.restart(browser);
           throw error;
-        }
-        if (!this.browserAlive || /Target closed|Session closed|Connection closed|detached/i.test(String(error))) {
-          if (attempt >= 2) throw new BrowserCrashError('the browser crashed twice while printing this memo; the memo was not printed (look for an unusually large table or image)');
-          await this.restart();
-          continue;
         }
         this.release(printer);
         throw error;
