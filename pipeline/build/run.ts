@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import { findBrowser } from '../print/browser.js';
 import type { PrintPool } from '../print/pool.js';
-import { defaultTemplatesFolder, toolRoot, toolVersion } from '../project.js';
+import { toolRoot, toolVersion } from '../project.js';
 import { fontVersions } from '../render/fonts.js';
 import { configFileName, type BriefingConfig } from '../source/config.js';
 import { briefingFile, hasErrors, reportError } from '../source/diagnostics.js';
@@ -51,6 +51,11 @@ export interface BuildOptions {
   /** Only briefings changed since this git ref (all of them if a template or the config changed). */
   changedSince?: string;
   browserWsEndpoint?: string;
+  /**
+   * The tool and font versions the run counts as its own (part of every cache key). Only a test
+   * sets them, to show that a new tool or font version rebuilds everything.
+   */
+  versions?: { tool?: string; fonts?: Record<string, string> };
   onEvent?: (event: BuildEvent) => void;
   /** Checked between memos: a run that was interrupted stops scheduling work. */
   signal?: AbortSignal;
@@ -100,7 +105,7 @@ async function selectBriefings(found: FoundBriefing[], options: BuildOptions): P
   if (!options.changedSince || sharded.length === 0) return sharded;
   const byTop = new Map<string, Set<string>>();
   const everythingIn = new Set<string>();
-  const toolFiles = { templates: defaultTemplatesFolder, config: path.resolve(options.cwd ?? process.cwd(), configFileName), tool: toolRoot };
+  const toolFiles = { templates: options.config.templatesFolder, config: path.resolve(options.cwd ?? process.cwd(), configFileName), tool: toolRoot };
   for (const root of new Set(sharded.map((briefing) => briefing.root))) {
     const changes = await changedSince(root, options.changedSince);
     if ('error' in changes) return changes;
@@ -124,9 +129,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const manifest = await readManifest(options.outDir);
   const hashes = new FileHashes();
   const fingerprint: RunFingerprint = {
-    toolVersion,
-    fontVersions: fontVersions(),
-    config: options.config.fingerprint,
+    toolVersion: options.versions?.tool ?? toolVersion,
+    fontVersions: options.versions?.fonts ?? fontVersions(),
+    // The config's text and the code of a team's own lint rules shape every output.
+    config: options.config.fingerprint + JSON.stringify(await hashes.hashAll(options.config.lint?.plugins ?? [])),
     browser: await browserIdentity(options.browserWsEndpoint),
     stamp: Boolean(options.stamp),
     sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? '',
@@ -223,7 +229,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     ]);
     // An unwritable output folder is one error before any printing, not one per memo.
     await prepareOutputFolder(options.outDir);
-    const templates = loadTemplates();
+    const templates = loadTemplates(options.config.templatesFolder);
     pool = await PrintPool.start({ size: options.config.poolSize, timeoutMs: options.config.printTimeoutMs, browser: { wsEndpoint: options.browserWsEndpoint } });
     const activePool = pool;
     const abort = () => void activePool.close();

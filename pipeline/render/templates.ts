@@ -22,6 +22,38 @@ export function cssString(value: unknown): string {
   return `"${escaped}"`;
 }
 
+type AstNode = { type: string; [key: string]: unknown };
+
+/**
+ * The partials a template uses, directly or through other partials, read from its syntax tree:
+ * a change to a partial then rebuilds exactly the memo types that include it. A partial whose
+ * name is computed at run time cannot be known, so such a template depends on all of them.
+ */
+export function partialsUsedBy(handlebars: typeof Handlebars, source: string, partials: Map<string, string>): Set<string> | 'all' {
+  const used = new Set<string>();
+  let dynamic = false;
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const current = node as AstNode;
+    if (current.type === 'PartialStatement' || current.type === 'PartialBlockStatement') {
+      const name = current.name as AstNode;
+      if (name.type === 'PathExpression' && typeof name.original === 'string') {
+        const partial = name.original;
+        if (!partial.startsWith('@') && !used.has(partial) && partials.has(partial)) {
+          used.add(partial);
+          visit(handlebars.parse(partials.get(partial)!));
+        }
+      } else {
+        dynamic = true;
+      }
+    }
+    for (const key of ['body', 'program', 'inverse']) visit(current[key]);
+  };
+  visit(handlebars.parse(source));
+  return dynamic ? 'all' : used;
+}
+
 export function loadTemplates(folder = defaultTemplatesFolder): TemplateSet {
   const handlebars = Handlebars.create();
   handlebars.registerHelper('cssString', (value: unknown) => new handlebars.SafeString(cssString(value)));
@@ -31,8 +63,11 @@ export function loadTemplates(folder = defaultTemplatesFolder): TemplateSet {
     .filter((name) => name.endsWith('.hbs'))
     .sort()
     .map((name) => path.join(partialFolder, name));
+  const partialSources = new Map<string, string>();
   for (const file of partialFiles) {
-    handlebars.registerPartial(path.basename(file, '.hbs'), readFileSync(file, 'utf8'));
+    const name = path.basename(file, '.hbs');
+    partialSources.set(name, readFileSync(file, 'utf8'));
+    handlebars.registerPartial(name, partialSources.get(name)!);
   }
 
   const styleFolder = path.join(folder, 'styles');
@@ -57,6 +92,10 @@ export function loadTemplates(folder = defaultTemplatesFolder): TemplateSet {
     folder,
     stylesheet,
     render: (type, view) => templateFor(type)(view),
-    filesFor: (type) => [templateFile(type), ...partialFiles, ...styleFiles],
+    filesFor: (type) => {
+      const partials = partialsUsedBy(handlebars, readFileSync(templateFile(type), 'utf8'), partialSources);
+      const used = partials === 'all' ? partialFiles : [...partials].sort().map((name) => path.join(partialFolder, `${name}.hbs`));
+      return [templateFile(type), ...used, ...styleFiles];
+    },
   };
 }
