@@ -67,7 +67,7 @@ export async function main(argv: string[], io: Io = { out: (text) => process.std
         io.out(`${JSON.stringify(frontmatterJsonSchema(), null, 2)}\n`);
         return exitCodes.ok;
       default:
-        return usageError(io, `unknown command "${command}"`);
+        return usageError(io, command.startsWith('-') ? `unknown option ${command}` : `unknown command "${command}"`);
     }
   } catch (error) {
     if (error instanceof BrowserUnavailableError) {
@@ -75,7 +75,11 @@ export async function main(argv: string[], io: Io = { out: (text) => process.std
       return exitCodes.noBrowser;
     }
     if (error instanceof ConfigError) return usageError(io, error.message);
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) return usageError(io, error.message);
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      // Node's wording runs on about positionals after `--`; the option's name is what helps.
+      const option = /^Unknown option '([^']+)'/.exec(error.message)?.[1];
+      return usageError(io, option ? `unknown option ${option}` : (error.message.split('\n')[0] ?? error.message).replace(/\.$/, ''));
+    }
     throw error;
   }
 }

@@ -13,6 +13,7 @@ export interface Io {
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 export function usageError(io: Io, message: string): number {
-  io.err(`briefing: ${message}\nRun \`briefing --help\` for usage.\n`);
+  // One line: what was wrong and where the usage is (a script's log keeps it whole).
+  io.err(`briefing: ${message}; run \`briefing --help\` for usage\n`);
   return exitCodes.usage;
 }

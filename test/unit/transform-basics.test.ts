@@ -10,7 +10,7 @@ import { assetOrigin, transformBody } from '../../pipeline/transform/processor.j
 import { memo, writeTree } from '../support/fixtures.js';
 
 /** A small red PNG, the image every image test uses. */
-const mapPng = readFileSync(fileURLToPath(new URL('../fixtures/issue2/map.png', import.meta.url)));
+const mapPng = readFileSync(fileURLToPath(new URL('../fixtures/issue2/tree/week/map.png', import.meta.url)));
 
 async function transform(files: Record<string, string | Uint8Array>, relative: string) {
   const folder = writeTree(files);
