@@ -48,7 +48,10 @@ const sanitizeSchema: SanitizeSchema = {
     // Portion marks and caption labels; nothing else needs a class on a span.
     span: [['className', 'portion-mark', 'caption-label']],
     // Citations and cross-references link inside the memo; GFM footnotes keep their own class.
-    a: [...(defaultSchema.attributes?.a ?? []), ['className', 'citation', 'cross-reference']],
+    a: [
+      ...(defaultSchema.attributes?.a ?? []).filter((attribute) => !(Array.isArray(attribute) && attribute[0] === 'className')),
+      ['className', 'data-footnote-backref', 'citation', 'cross-reference'],
+    ],
     figure: [['className', 'figure', 'table-figure']],
     // The footnotes heading keeps the class the stylesheet sizes it by.
     h2: [['className', 'sr-only', 'notes-heading']],

@@ -1,0 +1,171 @@
+// The rest of the content model at the transform stage: citations, figures and tables with
+// numbered captions and cross-references, acronyms, notes, decide-by dates, dates and paper.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { businessDaysBetween } from '../../pipeline/source/decision-dates.js';
+import { defaultPaperFor, formatMemoDate } from '../../pipeline/render/dates.js';
+import { marginBoxes } from '../../pipeline/render/margin-boxes.js';
+import { briefingText, check, expectClean, infoMemoFrontmatter, placeOf } from './content-model-support.js';
+
+const rangesPng = readFileSync(fileURLToPath(new URL('../fixtures/content-model/ranges.png', import.meta.url)));
+const sources = ['sources:', '  - { id: scc-2024, title: "Joint Statement of the SCC" }', '  - { id: dod-news, title: "DoD News" }'];
+
+describe('citations', () => {
+  it('[@id] prints the source number and links to the Sources list; several ids share one bracket', async () => {
+    const checked = await check(briefingText([...infoMemoFrontmatter({ title: 'T' }), ...sources], ['One [@dod-news] and two [@scc-2024; @dod-news].']));
+    expectClean(checked);
+    expect(checked.html).toContain('One [<a href="#source-dod-news" class="citation">2</a>] and two [<a href="#source-scc-2024" class="citation">1</a>, <a href="#source-dod-news" class="citation">2</a>].');
+  });
+
+  it('an unknown id is an error at its exact place, naming the ids that exist', async () => {
+    const text = briefingText([...infoMemoFrontmatter({ title: 'T' }), ...sources], ['Intro line.', '', 'A claim', '  continued [@scc-2024] and [@nowhere-2024].']);
+    const checked = await check(text);
+    expect(checked.errors).toEqual([`${placeOf(text, '@nowhere-2024')} citation`]);
+    expect(checked.report).toContain('[@nowhere-2024] cites a source that is not in the frontmatter\'s sources list (one of scc-2024, dod-news)');
+  });
+});
+
+describe('figures, tables and cross-references', () => {
+  it('numbers figures and tables, keeps portion marks first, and resolves [@fig:…] and [@tbl:…]', async () => {
+    const text = briefingText(infoMemoFrontmatter(), [
+      '(U) See [@fig:ranges], [@fig:second] and [@tbl:people].',
+      '',
+      '![Missile ranges](ranges.png "(U) Ranges of the missiles")',
+      '',
+      'Table: (U) The participants {#tbl:people}',
+      '',
+      '| Name | Office |',
+      '|---|---|',
+      '| A | B |',
+      '',
+      '![Second](ranges.png "(U) Second figure {#fig:second}")',
+    ]);
+    const checked = await check(text, { files: { 'ranges.png': rangesPng } });
+    expectClean(checked);
+    expect(checked.html).toContain(
+      'See <a href="#figure-1" class="cross-reference">Figure 1</a>, <a href="#figure-2" class="cross-reference">Figure 2</a> and <a href="#table-1" class="cross-reference">Table 1</a>.',
+    );
+    expect(checked.html).toMatch(/<figure id="figure-1" class="figure"><img src="https:\/\/briefing\.invalid\/assets\/1\/ranges\.png" alt="Missile ranges"><figcaption><span class="portion-mark">\(U\)<\/span> <span class="caption-label">Figure 1\. <\/span>Ranges of the missiles<\/figcaption><\/figure>/);
+    expect(checked.html).toContain('<figure id="table-1" class="table-figure"><figcaption><span class="portion-mark">(U)</span> <span class="caption-label">Table 1. </span>The participants</figcaption>');
+    expect(checked.html).toContain('<span class="caption-label">Figure 2. </span>Second figure</figcaption>');
+  });
+
+  it('a reference to a label that does not exist is an error at its place', async () => {
+    const text = briefingText(infoMemoFrontmatter({ title: 'T' }), ['See [@fig:nothing].']);
+    const checked = await check(text);
+    expect(checked.errors).toEqual([`${placeOf(text, '@fig:nothing')} cross-reference`]);
+  });
+});
+
+describe('acronyms', () => {
+  const glossary = ['acronyms:', '  EDD: Extended Deterrence Dialogue', '  SCC: Security Consultative Committee', 'country_codes: [US, JP]'].join('\n');
+
+  it('spells out the first use from the shared glossary and the frontmatter glossary, once each', async () => {
+    const text = briefingText([...infoMemoFrontmatter({ title: 'T' }), 'glossary: { NCG: "Nuclear Consultative Group" }'], [
+      '## EDD in a heading is left alone',
+      '',
+      'The EDD met. The EDD meets again. The NCG is Korean. US and JP agreed.',
+    ]);
+    const checked = await check(text, { files: { 'glossary.yml': glossary } });
+    expectClean(checked);
+    expect(checked.html).toContain('<h2>EDD in a heading is left alone</h2>');
+    expect(checked.html).toContain('The Extended Deterrence Dialogue (EDD) met. The EDD meets again. The Nuclear Consultative Group (NCG) is Korean. US and JP agreed.');
+  });
+
+  it('leaves an acronym the author introduced alone, and warns once at the first use of an undefined one', async () => {
+    const text = briefingText(infoMemoFrontmatter({ title: 'T' }), [
+      'The Security Consultative Committee (SCC) met; the SCC agreed.',
+      '',
+      'Joint Operations Command (JJOC) is new. The QRX met, the QRX again.',
+      '',
+      'Part II of the SECRET annex; DO NOT RELEASE THIS. (U) marks and PAC-3 and EAP/K are not acronyms.',
+    ]);
+    const checked = await check(text, { files: { 'glossary.yml': glossary } });
+    expect(checked.warnings).toEqual([`${placeOf(text, 'QRX')} acronym-undefined`]);
+    expect(checked.errors).toEqual([]);
+    expect(checked.html).toContain('The Security Consultative Committee (SCC) met; the SCC agreed.');
+    expect(checked.report).toContain('acronym "QRX" is not defined; add it to');
+  });
+
+  it('a broken glossary file is an error that names the file', async () => {
+    const checked = await check(briefingText(infoMemoFrontmatter({ title: 'T' }), ['Text.']), { files: { 'glossary.yml': 'acronyms:\n  edd: lower case\n' } });
+    expect(checked.report).toMatch(/glossary\.yml: acronyms\.edd: .*fix the glossary file  glossary/);
+  });
+});
+
+describe('notes', () => {
+  it('takes footnotes out of the body: "Notes" for memos, "Endnotes" for policy briefs', async () => {
+    const memo = await check(briefingText(infoMemoFrontmatter({ title: 'T' }), ['A claim.[^1]', '', '[^1]: The source.']));
+    expectClean(memo);
+    expect(memo.html).not.toContain('data-footnotes');
+    expect(memo.notesHtml).toContain('Notes</h2>');
+    expect(memo.notesHtml).toContain('The source.');
+    const brief = await check(
+      briefingText(
+        ['type: policy-brief', 'id: PB-1', 'title: "Brief"', 'date: 2024-07-29', 'authors: [{ name: "M. Fellow" }]', 'marking: { level: UNCLASSIFIED }'],
+        ['A claim.[^1]', '', '[^1]: The source.'],
+      ),
+    );
+    expect(brief.notesHtml).toContain('Endnotes</h2>');
+  });
+});
+
+describe('decide-by dates on action memos', () => {
+  const actionMemo = (decideBy: string, date = '2024-07-31') =>
+    briefingText(
+      [
+        'type: action-memo',
+        'id: AM-1',
+        'title: "Action"',
+        `date: ${date}`,
+        'to: [Secretary]',
+        'from: { name: "A. Analyst" }',
+        'marking: { level: UNCLASSIFIED }',
+        'recommendations:',
+        '  - text: "That you approve."',
+        `    decide_by: ${decideBy}`,
+      ],
+      ['Body.'],
+    );
+
+  it('counts business days, skipping weekends', () => {
+    expect(businessDaysBetween('2024-07-31', '2024-08-09')).toBe(7);
+    expect(businessDaysBetween('2024-08-02', '2024-08-09')).toBe(5); // Friday to Friday
+    expect(businessDaysBetween('2024-08-02', '2024-08-05')).toBe(1); // over a weekend
+    expect(businessDaysBetween('2024-08-09', '2024-08-02')).toBe(-5);
+  });
+
+  it('fewer than five business days after the memo date is a warning at the decide_by key', async () => {
+    const soon = actionMemo('2024-08-02');
+    const checked = await check(soon);
+    expect(checked.warnings).toEqual([`${placeOf(soon, 'decide_by')} decide-by`]);
+    expect(checked.report).toContain("decide_by 2024-08-02 is 2 business days after the memo's date (2024-07-31); allow at least 5");
+    expectClean(await check(actionMemo('2024-08-09', '2024-08-02')));
+    expect((await check(actionMemo('2024-08-08', '2024-08-02'))).warnings).toHaveLength(1);
+    expect((await check(actionMemo('2024-07-30'))).report).toContain("is before the memo's date");
+  });
+});
+
+describe('dates and paper follow the language', () => {
+  it.each([
+    ['en-US', 'July 28, 2024', 'letter'],
+    ['en-GB', '28 July 2024', 'a4'],
+    ['ja-JP', '2024年7月28日', 'a4'],
+    ['en', 'July 28, 2024', 'letter'],
+  ])('%s writes %s on %s', (lang, written, paper) => {
+    expect(formatMemoDate('2024-07-28', lang)).toBe(written);
+    expect(defaultPaperFor(lang)).toBe(paper);
+  });
+});
+
+describe('running header boxes', () => {
+  it('keep the banner centred, give the rest to the sides equally, and cut a long title to one line', () => {
+    const boxes = marginBoxes('UNCLASSIFIED', 'A very long short title that could never fit in the left margin box of a memo', 'letter');
+    expect(parseFloat(boxes.side) * 2 + parseFloat(boxes.centre)).toBeCloseTo(6.5, 1);
+    expect(boxes.headerTitle).toMatch(/^A very long short title.*…$/);
+    expect(boxes.headerTitle.length).toBeLessThan(60);
+    expect(marginBoxes('UNCLASSIFIED', 'Short title', 'a4').headerTitle).toBe('Short title');
+    expect(parseFloat(marginBoxes('TOP SECRET//SI/TK//NOFORN', 'x', 'letter').centre)).toBeGreaterThan(parseFloat(marginBoxes('CUI', 'x', 'letter').centre));
+  });
+});
