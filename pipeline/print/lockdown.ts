@@ -83,7 +83,12 @@ export async function lockDownPage(page: Page, current: () => LoadedDocument | u
           body: loaded.document.html,
         });
       }
-      if (request.isNavigationRequest()) return refuse(request);
+      if (request.isNavigationRequest()) {
+        // A navigation away (meta refresh, a frame) is answered "204 No Content": the browser
+        // then stays on the document. Aborting it would show an error page in its place.
+        lockdown.blocked.push(url);
+        return request.respond({ status: 204, body: '' });
+      }
       const file = await allowedFile(url, loaded.document);
       if (!file) return refuse(request);
       const body = await readFile(file).catch(() => undefined);

@@ -32,8 +32,7 @@ async function walk(folder: string, root: string, rootReal: string, found: Found
       // A link is followed only while it stays inside the content folder.
       const target = await realpath(full).catch(() => undefined);
       if (!target || !isInside(target, rootReal)) {
-        if (isMarkdown(entry.name) || !target) skippedLinks.push(full);
-        else skippedLinks.push(full);
+        skippedLinks.push(full);
         continue;
       }
       const info = await stat(target);
@@ -65,6 +64,17 @@ export async function discoverBriefings(paths: string[], cwd = process.cwd()): P
       await walk(absolute, absolute, await realpath(absolute), briefings, skippedLinks);
     } else if ((info.isFile() || info.isSymbolicLink()) && isMarkdown(absolute)) {
       const root = path.dirname(absolute);
+      // A file named directly (often by a shell glob in CI) obeys the same rule as one found
+      // in a folder: a link is followed only while it stays inside the file's own folder.
+      if (info.isSymbolicLink()) {
+        const target = await realpath(absolute).catch(() => undefined);
+        const rootReal = await realpath(root).catch(() => root);
+        const targetInfo = target ? await stat(target).catch(() => undefined) : undefined;
+        if (!target || !isInside(target, rootReal) || !targetInfo?.isFile()) {
+          skippedLinks.push(absolute);
+          continue;
+        }
+      }
       briefings.push({ path: absolute, root, relative: path.basename(absolute) });
     } else {
       missing.push(given);
