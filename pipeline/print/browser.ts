@@ -13,7 +13,7 @@ export class BrowserUnavailableError extends Error {
 export const installHint =
   'install one with `sudo apt-get install chromium` (Debian/Ubuntu) or `npx @puppeteer/browsers install chrome-headless-shell@stable`, or set PUPPETEER_EXECUTABLE_PATH';
 
-const systemBrowsers: Record<string, string[]> = {
+export const systemBrowsers: Record<string, string[]> = {
   linux: [
     '/usr/bin/chromium',
     '/usr/bin/chromium-browser',
