@@ -122,12 +122,30 @@ describe('briefing build on a folder outside the repository', () => {
 });
 
 describe('briefing build with no arguments', () => {
-  it('builds content/ into output/ of the working folder', async () => {
-    const cwd = writeTree({ 'content/week/memo.md': memo({ id: 'DEFAULT-1', title: 'Default folders' }), 'content/readme.txt': 'not a briefing' });
+  it('builds content/ into output/ of the working folder; an unknown key is a warning, not a failure', async () => {
+    const cwd = writeTree({
+      'content/week/memo.md': memo({ id: 'DEFAULT-1', title: 'Default folders', extra: 'sumary: "a misspelt key"\n' }),
+      'content/readme.txt': 'not a briefing',
+    });
     const result = await runCli(['build'], { cwd });
     expect(result.code).toBe(0);
+    expect(result.stderr.split('\n')).toContain('content/week/memo.md:10:1  warning  unknown key sumary is ignored; check its spelling or remove it  frontmatter-unknown-key');
     expect(result.stdout.trimEnd().split('\n').at(-1)).toMatch(/^built 1, failed 0, in \d+\.\d s$/);
     expect(pdfsUnder(path.join(cwd, 'output'))).toEqual(['week/memo.pdf']);
     expect((await readPdf(path.join(cwd, 'output/week/memo.pdf'))).info.Title).toBe('Default folders');
+  });
+});
+
+describe('two briefings with the same id', () => {
+  it('fail both, each with a line at its id that names the other file', async () => {
+    const folder = writeTree({ 'one.md': memo({ id: 'SAME-ID' }), 'sub/two.md': memo({ id: 'SAME-ID', title: 'Another memo' }) });
+    const out = path.join(tempFolder(), 'out');
+    const result = await runCli(['build', folder, '--out', out], { cwd: folder });
+    expect(result.code).toBe(1);
+    const lines = result.stderr.split('\n');
+    expect(lines).toContain('one.md:3:5  error  id "SAME-ID" is also used by sub/two.md; give each briefing its own id  duplicate-id');
+    expect(lines).toContain('sub/two.md:3:5  error  id "SAME-ID" is also used by one.md; give each briefing its own id  duplicate-id');
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toMatch(/^built 0, failed 2, in \d+\.\d s$/);
+    expect(existsSync(out) ? pdfsUnder(out) : []).toEqual([]);
   });
 });
