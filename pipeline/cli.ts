@@ -1,4 +1,5 @@
 // The `briefing` command: help, version and dispatch to one file per command (commands/).
+import { book } from './commands/book.js';
 import { build } from './commands/build.js';
 import { check } from './commands/check.js';
 import { exitCodes, usageError, type Io } from './commands/io.js';
@@ -12,14 +13,22 @@ const help = `briefing ${toolVersion}: policy briefings in Markdown → marked, 
 Usage:
   briefing build [PATH...] [--out DIR] [--force] [--changed-since REF] [--shard I/N]
                  [--report FILE.json] [--stamp] [--browser-ws-endpoint URL] [--quiet | --json]
-  briefing check [PATH...] [--format text|json] [--strict]
+  briefing book [PATH...] [--week YYYY-Www | --from DATE --to DATE] [--out FILE]
+  briefing check [PATH...] [--format text|json] [--strict] [--staged]
+  briefing dev [PATH] [--port N]
   briefing schema
   briefing --help | --version
 
 Commands:
   build    Check and print each briefing to a PDF. PATH is a Markdown file or a folder
            (default: content/); ROOT/a/b.md becomes OUT/a/b.pdf (default OUT: output/).
-  check    Every check of the build without starting a browser.
+  book     One PDF with every memo dated in an ISO week (default: this week) or a date
+           range: cover, contents, summary, the memos, index (default OUT:
+           output/books/YYYY-Www.pdf). Memos are ordered by priority, then date, then id.
+  check    Every check of the build and the memo lint rules, without starting a browser.
+           --staged checks the Markdown files staged in git (for a pre-commit hook).
+  dev      Live preview on http://127.0.0.1:PORT/ (default 4173; 0 picks a free port):
+           each briefing's pages as printed, updated on every save, errors shown on top.
   schema   Print the frontmatter's JSON Schema (for the YAML language server).
 
 Options:
@@ -35,6 +44,8 @@ Options:
       --browser-ws-endpoint URL Print through a running browser (or BRIEFING_BROWSER_WS)
       --format text|json        Output format of check (default: text)
       --strict                  check: warnings fail too
+      --staged                  check: only the Markdown files staged in git
+  -p, --port N                  dev: the port on 127.0.0.1 (default 4173)
   -q, --quiet                   Only problems and the summary line
   -h, --help                    This help
   -v, --version                 The version
@@ -61,8 +72,13 @@ export async function main(argv: string[], io: Io = { out: (text) => process.std
     switch (command) {
       case 'build':
         return await build(rest, io);
+      case 'book':
+        return await book(rest, io);
       case 'check':
         return await check(rest, io);
+      case 'dev':
+        // Loaded only when asked for: the server, pdf.js paths and the print pool.
+        return await (await import('./commands/dev.js')).dev(rest, io);
       case 'schema':
         io.out(`${JSON.stringify(frontmatterJsonSchema(), null, 2)}\n`);
         return exitCodes.ok;

@@ -9,10 +9,17 @@ import type { MemoType } from '../source/schema.js';
 
 export interface TemplateSet {
   folder: string;
+  /** A memo as a whole document, or (in a book set) as one section of the book. */
   render(type: MemoType, view: object): string;
   /** Every file of the set a memo type depends on: its template, the partials, the stylesheets. */
   filesFor(type: MemoType): string[];
   stylesheet: string;
+}
+
+/** The templates of a weekly book: each memo type renders as a section, plus the book's pages. */
+export interface BookTemplateSet extends TemplateSet {
+  renderBook(view: object): string;
+  bookFiles: string[];
 }
 
 /** A CSS string literal that cannot close its <style> element or its declaration. */
@@ -55,6 +62,20 @@ export function partialsUsedBy(handlebars: typeof Handlebars, source: string, pa
 }
 
 export function loadTemplates(folder = defaultTemplatesFolder): TemplateSet {
+  return loadTemplateSet(folder, false);
+}
+
+/**
+ * In a book every memo keeps its own template and partials; only the `document` wrapper is
+ * swapped for book/memo-section.hbs, so a memo in the book is laid out as in its own PDF.
+ */
+export function loadBookTemplates(folder = defaultTemplatesFolder): BookTemplateSet {
+  return loadTemplateSet(folder, true);
+}
+
+function loadTemplateSet(folder: string, book: true): BookTemplateSet;
+function loadTemplateSet(folder: string, book: false): TemplateSet;
+function loadTemplateSet(folder: string, book: boolean): TemplateSet | BookTemplateSet {
   const handlebars = Handlebars.create();
   handlebars.registerHelper('cssString', (value: unknown) => new handlebars.SafeString(cssString(value)));
 
@@ -70,11 +91,16 @@ export function loadTemplates(folder = defaultTemplatesFolder): TemplateSet {
     handlebars.registerPartial(name, partialSources.get(name)!);
   }
 
+  const bookFolder = path.join(folder, 'book');
+  const bookFiles = book ? ['memo-section.hbs', 'book.hbs', 'book.css'].map((name) => path.join(bookFolder, name)) : [];
+  if (book) handlebars.registerPartial('document', readFileSync(path.join(bookFolder, 'memo-section.hbs'), 'utf8'));
+
   const styleFolder = path.join(folder, 'styles');
   const styleFiles = readdirSync(styleFolder)
     .filter((name) => name.endsWith('.css'))
     .sort()
     .map((name) => path.join(styleFolder, name));
+  if (book) styleFiles.push(path.join(bookFolder, 'book.css'));
   const stylesheet = styleFiles.map((file) => readFileSync(file, 'utf8')).join('\n');
 
   const compiled = new Map<MemoType, HandlebarsTemplateDelegate>();
@@ -88,7 +114,7 @@ export function loadTemplates(folder = defaultTemplatesFolder): TemplateSet {
     return template;
   };
 
-  return {
+  const set: TemplateSet = {
     folder,
     stylesheet,
     render: (type, view) => templateFor(type)(view),
@@ -98,4 +124,7 @@ export function loadTemplates(folder = defaultTemplatesFolder): TemplateSet {
       return [templateFile(type), ...used, ...styleFiles];
     },
   };
+  if (!book) return set;
+  const bookTemplate = handlebars.compile(readFileSync(path.join(bookFolder, 'book.hbs'), 'utf8'));
+  return { ...set, renderBook: (view) => bookTemplate(view), bookFiles };
 }

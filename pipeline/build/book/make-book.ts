@@ -1,0 +1,119 @@
+// `briefing book`: every memo of a week in one tagged PDF with cover, contents, summary, the
+// memos and an index.
+//
+// Why one document and two passes, not stitching separately printed memos with pdf-lib:
+// stitching drops the tag tree (the book must stay accessible) and each memo's own PDF has
+// "Page 1 of 3" baked in, while the book numbers its pages continuously. So the book is printed
+// as one HTML document — each memo a section on its own named page, with its own banner and
+// running header — once to learn where every part lands, and again with those page numbers in
+// the contents and index (a third time only if the numbers moved anything). The cost: a memo
+// printed or cached by `build` is printed again inside the book.
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import { finishPdf } from '../../print/postprocess.js';
+import type { PrintPool } from '../../print/pool.js';
+import { toolVersion } from '../../project.js';
+import { fontMounts, fontStylesheetUrls } from '../../render/fonts.js';
+import { contentSecurityPolicy } from '../../render/render.js';
+import { loadBookTemplates } from '../../render/templates.js';
+import { memoView } from '../../render/view.js';
+import type { BriefingConfig } from '../../source/config.js';
+import { hasErrors, reportError } from '../../source/diagnostics.js';
+import { assetOrigin, transformBody } from '../../transform/processor.js';
+import type { AssetMap, RenderedDocument } from '../../types.js';
+import { writeFileAtomically } from '../atomic-write.js';
+import { checkSources } from '../check-sources.js';
+import { bookView, type BookMemo, type PageMap } from './model.js';
+import { compareForBook } from './order.js';
+import { measurePages, samePages } from './pages.js';
+import { inRange, type DateRange } from './week.js';
+
+export interface BookOptions {
+  paths: string[];
+  range: DateRange;
+  outFile: string;
+  config: BriefingConfig;
+  cwd: string;
+  startPool: () => Promise<PrintPool>;
+}
+
+export type BookResult =
+  | { status: 'built'; output: string; memos: number; pages: number; files: VFile[]; missing: string[] }
+  | { status: 'empty'; files: VFile[]; missing: string[] }
+  | { status: 'failed'; files: VFile[]; missing: string[] };
+
+export async function makeBook(options: BookOptions): Promise<BookResult> {
+  const { discovery, loaded } = await checkSources(options.paths, options.cwd, options.config.markings);
+  const missing = discovery.missing;
+  // A briefing whose frontmatter cannot be read might belong to the week: the book waits for it.
+  const unreadable = loaded.filter((entry) => !entry.briefing);
+  const week = loaded.filter((entry) => entry.briefing && inRange(entry.briefing.frontmatter.date, options.range));
+  const briefings = week.map((entry) => entry.briefing!).sort((a, b) => compareForBook(a.frontmatter, b.frontmatter));
+  const bodies = briefings.map((briefing) => transformBody(briefing));
+  const troubled = [...unreadable.map((entry) => entry.file), ...briefings.filter((briefing) => hasErrors(briefing.file)).map((briefing) => briefing.file)];
+  const files = [...new Set([...troubled, ...briefings.map((briefing) => briefing.file)])];
+  if (troubled.length > 0 || missing.length > 0) return { status: 'failed', files, missing };
+  if (briefings.length === 0) return { status: 'empty', files, missing };
+
+  const templates = loadBookTemplates(options.config.templatesFolder);
+  const assets: AssetMap = new Map();
+  const memos: BookMemo[] = briefings.map((briefing, index) => {
+    const number = index + 1;
+    for (const [url, file] of bodies[index]!.assets) assets.set(url.replace('/assets/', `/assets/memo-${number}-`), file);
+    const body = { ...bodies[index]!, html: bodies[index]!.html.replaceAll(`${assetOrigin}/assets/`, `${assetOrigin}/assets/memo-${number}-`) };
+    const view = { ...memoView(briefing.frontmatter, body, { markings: options.config.markings, numberFirstPage: true }), pageName: `memo-${number}`, number };
+    return { number, frontmatter: briefing.frontmatter, html: templates.render(briefing.frontmatter.type, view), view };
+  });
+
+  const lang = briefings[0]!.frontmatter.lang ?? 'en-US';
+  const settings = { title: 'Weekly Policy Briefing', office: options.config.office, lang, paper: 'letter' as const, markings: options.config.markings };
+  const latest = briefings.map((briefing) => briefing.frontmatter.date).sort().at(-1)!;
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const date = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date(`${latest}T00:00:00Z`);
+  const document = (pages: PageMap | undefined): RenderedDocument => {
+    const view = bookView(memos, options.range, pages, settings);
+    return {
+      html: templates.renderBook({ ...view, contentSecurityPolicy: contentSecurityPolicy(assetOrigin), fontStylesheets: fontStylesheetUrls(assetOrigin), stylesheet: templates.stylesheet }),
+      assets,
+      mounts: fontMounts(assetOrigin),
+      paper: settings.paper,
+      lang,
+      templateFiles: templates.bookFiles,
+      metadata: {
+        title: `${settings.title} ${options.range.label}`,
+        author: options.config.office,
+        subject: `${view.memoCount}, ${view.dateRange}`,
+        keywords: [options.range.label, view.banner, ...briefings.map((briefing) => briefing.frontmatter.id)],
+        lang,
+        date,
+        provenance: { BriefingTool: `briefing ${toolVersion}`, BriefingBook: options.range.label, BriefingIds: briefings.map((briefing) => briefing.frontmatter.id).join(' ') },
+      },
+    };
+  };
+
+  const pool = await options.startPool();
+  try {
+    let pages: PageMap | undefined;
+    let printed: Uint8Array | undefined;
+    let final: RenderedDocument | undefined;
+    for (let pass = 1; pass <= 3; pass++) {
+      final = document(pages);
+      printed = await pool.print(final);
+      const measured = await measurePages(printed, memos.length);
+      if ('missing' in measured) {
+        reportError(briefings[0]!.file, `the book could not find where ${measured.missing} starts in the printed pages; please report this`, undefined, 'book');
+        return { status: 'failed', files, missing };
+      }
+      if (pages && samePages(pages, measured)) break;
+      pages = measured;
+    }
+    const pdf = await finishPdf(printed!, { metadata: final!.metadata, creator: `briefing ${toolVersion}` });
+    await writeFileAtomically(options.outFile, pdf.bytes);
+    return { status: 'built', output: options.outFile, memos: memos.length, pages: pdf.pages, files, missing };
+  } finally {
+    await pool.close();
+  }
+}
+
+export const defaultBookPath = (cwd: string, range: DateRange) => path.join(cwd, 'output', 'books', `${range.label}.pdf`);
+

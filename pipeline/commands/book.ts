@@ -1,0 +1,58 @@
+// `briefing book`: one PDF with every memo of an ISO week (or a date range).
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultBookPath, makeBook } from '../build/book/make-book.js';
+import { isoWeekOf, parseRange, parseWeek, weekLabel } from '../build/book/week.js';
+import { loadConfig } from '../source/config.js';
+import { isValidIsoDate } from '../source/schema.js';
+import { exitCodes, seconds, usageError, type Io } from './io.js';
+
+export async function book(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      week: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      'browser-ws-endpoint': { type: 'string' },
+    },
+  });
+  if (values.week && (values.from || values.to)) return usageError(io, 'give either --week or --from and --to, not both');
+  if (Boolean(values.from) !== Boolean(values.to)) return usageError(io, '--from and --to go together');
+  const today = new Date().toISOString().slice(0, 10);
+  const range = values.from && values.to ? parseRange(values.from, values.to, isValidIsoDate) : parseWeek(values.week ?? weekLabel(isoWeekOf(today)));
+  if ('error' in range) return usageError(io, range.error);
+
+  const started = Date.now();
+  const config = loadConfig(io.cwd);
+  const paths = positionals.length > 0 ? positionals : ['content'];
+  const outFile = values.out ? path.resolve(io.cwd, values.out) : defaultBookPath(io.cwd, range);
+  const wsEndpoint = values['browser-ws-endpoint'] ?? io.env.BRIEFING_BROWSER_WS;
+  const result = await makeBook({
+    paths,
+    range,
+    outFile,
+    config,
+    cwd: io.cwd,
+    startPool: async () => (await import('../print/pool.js')).PrintPool.start({ size: 1, timeoutMs: config.printTimeoutMs * 4, browser: { wsEndpoint } }),
+  });
+
+  const problems = result.files.filter((file) => file.messages.length > 0);
+  if (problems.length > 0) {
+    const { reporter } = await import('vfile-reporter');
+    io.err(`${reporter(problems)}\n`);
+  }
+  for (const missing of result.missing) io.err(`briefing: ${missing}: no such Markdown file or folder\n`);
+  if (result.status === 'empty') {
+    io.err(`briefing: no memo in ${paths.join(', ')} is dated ${range.from} to ${range.to} (${range.label}); check the dates in the frontmatter or choose another --week\n`);
+    return exitCodes.failed;
+  }
+  if (result.status === 'failed') {
+    io.err(`briefing: the book for ${range.label} was not written; fix the problems above and run it again\n`);
+    return exitCodes.failed;
+  }
+  io.out(`book    ${range.label} → ${path.relative(io.cwd, result.output) || result.output}  (${result.memos} memos, ${result.pages} pages, ${seconds(Date.now() - started)})\n`);
+  return exitCodes.ok;
+}
