@@ -9,8 +9,12 @@ import { splitBriefing } from './frontmatter.js';
 import { parseBanner, usMarkings, type MarkingSystem } from './markings.js';
 import { validateFrontmatter } from './validate.js';
 
-/** Larger sources are refused before parsing; a real memo is a few kilobytes. */
-export const maxSourceBytes = 20 * 1024 * 1024;
+/**
+ * Larger sources are refused before parsing. A real memo is a few kilobytes and a long policy
+ * brief about 100 KB; Markdown parsing costs ~5 s and ~400 MB of memory per megabyte, so a
+ * 10 MB file would take minutes and gigabytes before failing anywhere else.
+ */
+export const maxSourceBytes = 1024 * 1024;
 
 export interface LoadedBriefing {
   file: VFile;
@@ -22,7 +26,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function decodeSource(bytes: Buffer): { text: string } | { problem: string } {
   if (bytes.length > maxSourceBytes) {
-    return { problem: `the file is ${(bytes.length / 1048576).toFixed(1)} MB; a briefing may be at most ${maxSourceBytes / 1048576} MB` };
+    return {
+      problem: `the file is ${(bytes.length / 1048576).toFixed(1)} MB; a briefing may be at most ${maxSourceBytes / 1048576} MB (a long brief is about 0.1 MB): split it into several briefings, or move long tables into an attachment`,
+    };
   }
   if (bytes.includes(0)) return { problem: 'the file is binary, not Markdown text; save the briefing as UTF-8 text' };
   try {

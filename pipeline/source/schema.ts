@@ -144,5 +144,6 @@ export function typesAcceptingKey(key: string): MemoType[] {
     'action-memo': actionMemoSchema,
     'policy-brief': policyBriefSchema,
   };
-  return memoTypes.filter((type) => key in byType[type].shape);
+  // Own keys only: `key in shape` would find `constructor` and `__proto__` on every object.
+  return memoTypes.filter((type) => Object.hasOwn(byType[type].shape, key));
 }
