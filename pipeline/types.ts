@@ -56,6 +56,8 @@ export interface RenderedDocument {
   metadata: PdfMetadata;
   /** Every template, partial and stylesheet file the document was rendered from. */
   templateFiles: string[];
+  /** Texts of the document's headings, to repair the PDF outline (see postprocess.ts). */
+  headingTexts: string[];
 }
 
 export interface PdfMetadata {

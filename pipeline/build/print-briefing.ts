@@ -61,7 +61,7 @@ export async function printBriefing(briefing: Briefing, output: string, context:
       : undefined,
   });
   const chromium = await context.pool.print(document);
-  const pdf = await finishPdf(chromium, { metadata: document.metadata, creator: `briefing ${toolVersion}` });
+  const pdf = await finishPdf(chromium, { metadata: document.metadata, creator: `briefing ${toolVersion}`, headingTexts: document.headingTexts });
   await writeFileAtomically(output, pdf.bytes);
   return {
     pages: pdf.pages,

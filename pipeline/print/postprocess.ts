@@ -62,6 +62,29 @@ export function renumberStructureIds(pdf: PDFDocument): void {
   }
 }
 
+/**
+ * Chromium builds the outline from the headings as laid out, and joins the lines of a heading
+ * that wraps without a space ("defensecooperation"). Put back the heading's own text wherever
+ * an outline entry is that text with its spaces lost.
+ */
+export function repairOutlineTitles(pdf: PDFDocument, headingTexts: string[]): void {
+  const squeeze = (text: string) => text.replace(/\s+/g, '');
+  const byShape = new Map(headingTexts.map((text) => [squeeze(text), text.replace(/\s+/g, ' ').trim()]));
+  const outlines = pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  const visit = (item: PDFDict | undefined, depth: number) => {
+    for (let entry = item; entry && depth < 64; entry = entry.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      const title = entry.lookup(PDFName.of('Title'));
+      if (title instanceof PDFString || title instanceof PDFHexString) {
+        const current = title.decodeText();
+        const proper = byShape.get(squeeze(current));
+        if (proper && proper !== current) entry.set(PDFName.of('Title'), PDFHexString.fromText(proper));
+      }
+      visit(entry.lookupMaybe(PDFName.of('First'), PDFDict), depth + 1);
+    }
+  };
+  visit(outlines?.lookupMaybe(PDFName.of('First'), PDFDict), 0);
+}
+
 function setInfo(pdf: PDFDocument, metadata: PdfMetadata, creator: string): void {
   pdf.setTitle(metadata.title, { showInWindowTitleBar: true });
   pdf.setAuthor(metadata.author);
@@ -93,12 +116,15 @@ export interface FinishOptions {
   metadata: PdfMetadata;
   /** Written as the PDF's Creator, e.g. `briefing 0.1.0`. */
   creator: string;
+  /** The headings' own texts, to mend outline entries of headings that wrapped. */
+  headingTexts?: string[];
 }
 
 /** Chromium bytes → the final PDF: metadata, provenance, stable ids, a content-derived /ID. */
 export async function finishPdf(chromiumBytes: Uint8Array, options: FinishOptions): Promise<PdfResult> {
   const pdf = await PDFDocument.load(chromiumBytes, { updateMetadata: false });
   renumberStructureIds(pdf);
+  repairOutlineTitles(pdf, options.headingTexts ?? []);
   setInfo(pdf, options.metadata, options.creator);
   // The file identifier is a hash of the content (PDF 14.4), not random: Chromium's bytes with
   // the only parts that vary between prints (print time, DOM node counters) blanked out, plus
@@ -107,6 +133,7 @@ export async function finishPdf(chromiumBytes: Uint8Array, options: FinishOption
     .update(stableChromiumBytes(chromiumBytes))
     .update(JSON.stringify({ ...options.metadata, date: options.metadata.date.toISOString() }))
     .update(options.creator)
+    .update(JSON.stringify(options.headingTexts ?? []))
     .digest('hex')
     .slice(0, 32);
   const id = PDFHexString.of(digest);

@@ -39,6 +39,7 @@ export function renderDocument(briefing: Briefing, body: TransformedBody, option
     paper: view.paper,
     lang: view.lang,
     templateFiles: options.templates.filesFor(frontmatter.type),
+    headingTexts: [frontmatter.title, ...body.headings.map((heading) => heading.text)],
     metadata: {
       title: frontmatter.title,
       author,

@@ -79,6 +79,7 @@ export async function makeBook(options: BookOptions): Promise<BookResult> {
       paper: settings.paper,
       lang,
       templateFiles: templates.bookFiles,
+      headingTexts: ['Contents', 'Summary', 'Index', ...briefings.flatMap((briefing, index) => [briefing.frontmatter.title, ...bodies[index]!.headings.map((heading) => heading.text)])],
       metadata: {
         title: `${settings.title} ${options.range.label}`,
         author: options.config.office,
@@ -107,7 +108,7 @@ export async function makeBook(options: BookOptions): Promise<BookResult> {
       if (pages && samePages(pages, measured)) break;
       pages = measured;
     }
-    const pdf = await finishPdf(printed!, { metadata: final!.metadata, creator: `briefing ${toolVersion}` });
+    const pdf = await finishPdf(printed!, { metadata: final!.metadata, creator: `briefing ${toolVersion}`, headingTexts: final!.headingTexts });
     await writeFileAtomically(options.outFile, pdf.bytes);
     return { status: 'built', output: options.outFile, memos: memos.length, pages: pdf.pages, files, missing };
   } finally {

@@ -1,0 +1,184 @@
+// The weekly book of the samples, read back: contents page numbers, index pages, outline,
+// markings, links, tags, and a page count that adds up.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadBriefing } from '../../pipeline/source/load.js';
+import { readFileSync } from 'node:fs';
+import { projectRoot, runCli, type CliResult } from '../support/cli.js';
+import { memo, tempFolder, writeTree } from '../support/fixtures.js';
+import { readPdf, type PdfReading } from '../support/pdf.js';
+
+const sampleFolder = path.join(projectRoot, 'content', '2024-w31');
+const samples = readdirSync(sampleFolder)
+  .filter((name) => name.endsWith('.md'))
+  .map((name) => {
+    const file = path.join(sampleFolder, name);
+    const loaded = loadBriefing({ path: file, root: sampleFolder, relative: name, bytes: readFileSync(file) });
+    return { name, frontmatter: loaded.briefing!.frontmatter };
+  })
+  .sort((a, b) => (a.frontmatter.priority ?? 99) - (b.frontmatter.priority ?? 99) || a.frontmatter.date.localeCompare(b.frontmatter.date) || a.frontmatter.id.localeCompare(b.frontmatter.id));
+const plainTitle = (title: string) => title.replace(/^\([A-Z/]+\)\s*/, '');
+
+describe('briefing book --week 2024-W31 on the samples', () => {
+  const out = tempFolder('briefing-book-');
+  const bookFile = path.join(out, 'book.pdf');
+  let result: CliResult;
+  let book: PdfReading;
+  const memoPages = new Map<string, number>();
+  let contentsPage = 0;
+
+  beforeAll(async () => {
+    result = await runCli(['book', 'content', '--week', '2024-W31', '--out', bookFile]);
+    book = await readPdf(bookFile);
+    // Each memo's own PDF, for the page count.
+    const built = await runCli(['build', 'content', '--out', path.join(out, 'memos'), '--quiet']);
+    expect(built.code).toBe(0);
+    for (const sample of samples) memoPages.set(sample.name, (await readPdf(path.join(out, 'memos', '2024-w31', sample.name.replace(/\.md$/, '.pdf')))).pages.length);
+    contentsPage = book.pages.findIndex((text) => text.includes('Contents\nMemo Type Marking Page')) + 1;
+  });
+
+  // The page numbers the contents page prints, in the order of its rows.
+  const contentsNumbers = () => {
+    const rows = book.pages[contentsPage - 1]!.split('Memo Type Marking Page')[1]!;
+    return [...rows.matchAll(/(?:UNCLASSIFIED|CUI|CONFIDENTIAL|SECRET)(?:\/\/\S+)? (\d+)/g)].map((match) => Number(match[1]));
+  };
+
+  it('writes the book and says where', () => {
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^book {4}2024-W31 → .*book\.pdf {2}\(5 memos, \d+ pages, \d+\.\d s\)$/m);
+  });
+
+  it('has a cover and a contents page with the overall marking', () => {
+    expect(book.pages[0]).toContain('Weekly Policy Briefing');
+    expect(book.pages[0]).toContain('2024-W31');
+    expect(book.pages[0]).toContain('July 29, 2024 – August 4, 2024');
+    expect(book.pages[0]).toMatch(/Issue No\. 31 of 2024/);
+    expect(book.pages[0]!.match(/UNCLASSIFIED/g)!.length).toBeGreaterThanOrEqual(2);
+    expect(contentsPage).toBe(2);
+    expect(book.pages[1]!.match(/UNCLASSIFIED/g)!.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('names, for each memo, the page where that memo starts', () => {
+    const numbers = contentsNumbers();
+    samples.forEach((sample, index) => {
+      const page = numbers[index]!;
+      const text = book.pages[page - 1]!;
+      const title = plainTitle(sample.frontmatter.title);
+      // The memo's own heading is on that page, and not on the page before.
+      expect(text.replace(/\s+/g, ' ')).toContain(title.replace(/\s+/g, ' '));
+      expect(book.pages[page - 2]!.replace(/\s+/g, ' ')).not.toMatch(new RegExp(`(SUBJECT:|POLICY BRIEF)\\s*(\\(U\\))?\\s*${title.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    });
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+  });
+
+  it('links every contents entry to the page it names', () => {
+    const numbers = contentsNumbers();
+    const targets = new Set(book.linkTargets[contentsPage - 1]);
+    for (const page of numbers) expect(targets.has(page)).toBe(true);
+  });
+
+  it('numbers pages continuously and adds up: cover, contents, summary, each memo as long as its own PDF, index', () => {
+    const total = book.pages.length;
+    book.pages.forEach((text, index) => expect(text).toContain(`Page ${index + 1} of ${total}`));
+    const numbers = contentsNumbers();
+    samples.forEach((sample, index) => {
+      const next = numbers[index + 1] ?? total; // the index follows the last memo
+      expect(next - numbers[index]!).toBe(memoPages.get(sample.name));
+    });
+    const memoTotal = [...memoPages.values()].reduce((a, b) => a + b, 0);
+    const summaryPages = numbers[0]! - 3; // cover, contents, then the summary
+    expect(total).toBe(1 + 1 + summaryPages + memoTotal + 1);
+  });
+
+  it('summarises every BLUF, marked with its memo level', () => {
+    const summary = book.pages[2]!.replace(/\s+/g, ' ');
+    expect(summary).toContain('Summary');
+    for (const sample of samples) expect(summary).toContain(`(U) ${plainTitle(sample.frontmatter.bluf!).slice(0, 40)}`.replace(/\s+/g, ' '));
+  });
+
+  it('indexes every tag with the pages of the memos that carry it', () => {
+    const index = book.pages.at(-1)!;
+    expect(index).toContain('Index');
+    const numbers = contentsNumbers();
+    const tags = new Map<string, number[]>();
+    samples.forEach((sample, position) => {
+      for (const term of [...(sample.frontmatter.tags?.regions ?? []), ...(sample.frontmatter.tags?.countries ?? []), ...(sample.frontmatter.tags?.topics ?? [])]) {
+        tags.set(term, [...(tags.get(term) ?? []), numbers[position]!]);
+      }
+    });
+    expect(tags.size).toBeGreaterThan(5);
+    for (const [term, pages] of tags) {
+      const line = new RegExp(`(^|\\s)${term}\\s+([\\d, ]+)`).exec(index);
+      expect(line, term).not.toBeNull();
+      const listed = line![2]!.split(',').map((page) => Number(page.trim())).filter(Boolean);
+      expect(listed.slice(0, pages.length), term).toEqual([...pages].sort((a, b) => a - b));
+    }
+  });
+
+  it('has one outline entry per memo, in order, with its headings nested, plus contents, summary and index', () => {
+    const titles = book.outline.map((entry) => entry.title);
+    expect(titles[0]).toBe('Contents');
+    expect(titles[1]).toBe('Summary');
+    expect(titles.at(-1)).toBe('Index');
+    const memoEntries = book.outline.slice(2, -1);
+    expect(memoEntries.map((entry) => entry.title.replace(/^\(U\)\s*/, ''))).toEqual(samples.map((sample) => plainTitle(sample.frontmatter.title)));
+    const numbers = contentsNumbers();
+    memoEntries.forEach((entry, index) => {
+      expect(entry.page).toBe(numbers[index]);
+      expect(entry.children.length).toBeGreaterThan(0);
+    });
+  });
+
+  it('is a tagged PDF with its language and title', () => {
+    expect(book.tagged).toBe(true);
+    expect(book.lang).toBe('en-US');
+    expect(book.info.Title).toBe('Weekly Policy Briefing 2024-W31');
+    expect(book.structureRoles).toEqual(expect.arrayContaining(['H1', 'H2', 'P', 'Table']));
+  });
+});
+
+describe('briefing book markings and edge cases', () => {
+  it('carries the highest marking of its memos on the cover and contents; each memo keeps its own banner', async () => {
+    const folder = writeTree({
+      'a.md': memo({ id: 'BK-1', date: '2024-07-29' }),
+      'b.md': memo({
+        id: 'BK-2',
+        date: '2024-07-30',
+        level: 'CUI',
+        extra: 'tags: { topics: [logistics] }\n',
+      }).replace('marking: { level: CUI }', 'marking: { level: CUI, cui: { controlled_by: "EAP/J", category: "PRVCY", poc: "A. Analyst, 202-555-0100" } }'),
+    });
+    const bookFile = path.join(folder, 'out.pdf');
+    const result = await runCli(['book', folder, '--from', '2024-07-29', '--to', '2024-07-31', '--out', bookFile]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const book = await readPdf(bookFile);
+    // The cover and contents carry the book's banner (the highest: CUI) at top and bottom; the
+    // contents names each memo's own marking in its row.
+    for (const page of [book.pages[0]!, book.pages[1]!]) {
+      expect(page.split('\n')[0]).toBe('CUI');
+      expect(page).toMatch(/Page \d of \d+CUI/);
+    }
+    expect(book.pages[0]).not.toContain('UNCLASSIFIED');
+    expect(book.pages[1]!.match(/UNCLASSIFIED/g)).toHaveLength(1);
+    // Each memo's pages carry that memo's own banner.
+    const memoA = book.pages.find((text) => text.includes('Test memo on extended deterrence') && text.includes('INFORMATION MEMO'))!;
+    expect(memoA.match(/UNCLASSIFIED/g)!.length).toBeGreaterThanOrEqual(2);
+    expect(memoA).not.toMatch(/^CUI$/m);
+    expect(book.pages.some((text) => text.includes('(CUI)'))).toBe(true);
+  });
+
+  it('says clearly that a week has no memos, and exits 1', async () => {
+    const result = await runCli(['book', 'content', '--week', '2024-W05', '--out', path.join(tempFolder(), 'x.pdf')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('no memo in content is dated 2024-01-29 to 2024-02-04 (2024-W05)');
+  });
+
+  it('refuses a malformed week as a usage error', async () => {
+    const result = await runCli(['book', '--week', '2024-31']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--week takes an ISO week such as 2024-W31');
+  });
+});
