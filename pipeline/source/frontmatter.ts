@@ -61,6 +61,12 @@ export function splitBriefing(source: string): SplitBriefing {
     problems.push({ message: 'the briefing has no frontmatter; start the file with a --- line, the YAML keys, and another --- line', place: { line: 1, column: 1 }, rule: 'frontmatter' });
     return noFrontmatter;
   }
+  if (text.startsWith('----')) {
+    // gray-matter would read no frontmatter at all here and the keys would become body text.
+    const firstLine = text.slice(0, text.indexOf('\n') >>> 0).trim();
+    problems.push({ message: `the first line is "${firstLine.slice(0, 40)}"; a frontmatter opens with exactly three dashes: ---`, place: { line: 1, column: 1 }, rule: 'frontmatter' });
+    return noFrontmatter;
+  }
   const language = opening[1]?.trim();
   if (language && language !== 'yaml') {
     problems.push({
@@ -124,7 +130,18 @@ export function splitBriefing(source: string): SplitBriefing {
     const place = toPlace(error.pos[0]);
     const firstLine = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
     const advice = yamlAdvice[error.code];
-    problems.push({ message: `the frontmatter is not valid YAML: ${firstLine}${advice ? `; ${advice}` : ''}`, place, rule: 'yaml' });
+    // yaml reports runaway nesting as the engine's own stack overflow; say it in words.
+    // Where it overflowed depends on the engine's stack size, so point at the line only.
+    const tooDeep = /call stack/i.test(firstLine);
+    const reason = tooDeep ? 'lists or groups are nested too deeply' : firstLine;
+    problems.push({ message: `the frontmatter is not valid YAML: ${reason}${advice ? `; ${advice}` : ''}`, place: tooDeep ? { line: place.line, column: 1 } : place, rule: 'yaml' });
+  }
+  for (const warning of doc.warnings) {
+    // Custom tags (!include, !!js/function…) are how other YAML loaders read files or run
+    // code; here they would silently become text, so name them instead.
+    if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
+    const tag = (/tag:?\s*(\S+)/i.exec(warning.message)?.[1] ?? 'a custom tag').replace(/^tag:yaml\.org,2002:/, '!!');
+    problems.push({ message: `the frontmatter uses the YAML tag ${tag}, which this tool does not read; remove the tag and write the value as plain text`, place: toPlace(warning.pos[0]), rule: 'yaml' });
   }
   if (problems.length > 0) return { ...noFrontmatter, body };
 
