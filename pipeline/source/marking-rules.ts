@@ -3,7 +3,8 @@
 // and returns problems; the transform reports them on the briefing's file.
 import type { Briefing } from '../types.js';
 import type { Place } from './diagnostics.js';
-import { parseBanner, type MarkingSystem } from './markings.js';
+import { bannerSpelling, caveatsMissingFromBanner } from './caveats.js';
+import { parseBanner, type MarkingSystem, type ParsedBanner } from './markings.js';
 import { parsePortionMark, type Portion } from './portion-marks.js';
 
 export interface MarkingProblem {
@@ -65,6 +66,7 @@ export function checkMarkingRules(briefing: Pick<Briefing, 'frontmatter' | 'loca
       rule: 'portion-above-banner',
     });
   }
+  problems.push(...checkCaveats(marked, banner.banner, frontmatter.marking.level, system));
   if (marked.length > 0 && !frontmatter.marking.compilation_reason) {
     const highest = Math.max(...marked.map((portion) => portion.mark!.rank));
     if (highest < bannerRank) {
@@ -107,6 +109,21 @@ export function checkMarkingRules(briefing: Pick<Briefing, 'frontmatter' | 'loca
   return problems;
 }
 
+/** R1 for caveats: every caveat of every portion appears in the banner, `(S//NF)` → `SECRET//NOFORN`. */
+function checkCaveats(marked: Portion[], banner: ParsedBanner, bannerText: string, system: MarkingSystem): MarkingProblem[] {
+  const problems: MarkingProblem[] = [];
+  for (const portion of marked) {
+    for (const gap of caveatsMissingFromBanner(portion.mark!.caveats, banner.categories, system)) {
+      const caveat = bannerSpelling(gap.caveat);
+      const message = gap.extraCountries
+        ? `${portion.kind} marked (${portion.mark!.text}) is releasable only to ${gap.caveat.countries!.join(', ')}, but the banner "${bannerText}" also releases to ${gap.extraCountries.join(', ')}; drop ${gap.extraCountries.length > 1 ? 'them' : 'it'} from the banner's ${gap.caveat.name} list or re-mark this ${portion.kind}`
+        : `${portion.kind} marked (${portion.mark!.text}) carries ${caveat}, which the banner "${bannerText}" lacks; every portion's caveats must appear in the banner: add it to marking.level (e.g. "${bannerText}${banner.categories.length > 0 ? '/' : '//'}${caveat}") or re-mark this ${portion.kind}`;
+      problems.push({ message, place: portion.place, rule: 'portion-caveat-not-in-banner' });
+    }
+  }
+  return problems;
+}
+
 /** R5: a classified memo carries its authority block. R6: a CUI memo carries its designation block. */
 function checkAuthorityBlocks(briefing: Pick<Briefing, 'frontmatter' | 'locate'>, level: MarkingSystem['levels'][number]): MarkingProblem[] {
   const { frontmatter, locate } = briefing;
@@ -142,7 +159,7 @@ function checkAuthorityBlocks(briefing: Pick<Briefing, 'frontmatter' | 'locate'>
       });
     }
   }
-  if (level.controlled && !frontmatter.marking.cui) {
+  if (level.designationBlock === 'cui' && !frontmatter.marking.cui) {
     problems.push({
       message: `a ${level.banner} memo needs its designation block; add marking.cui with controlled_by, category and poc (and distribution where it applies)`,
       place: locate(['marking'], 'key'),

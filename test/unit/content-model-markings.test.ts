@@ -80,6 +80,49 @@ describe('R1: the banner is the highest portion mark', () => {
   });
 });
 
+describe('R1 for caveats: every caveat of every portion appears in the banner', () => {
+  const memoWith = (level: string, body: string[], title = '(S) Title') => briefingText(infoMemoFrontmatter({ title, level, extra: authority }), body);
+
+  it('(S//NF) under a SECRET banner without NOFORN is an error at that portion, naming the banner that would fit', async () => {
+    const text = memoWith('SECRET', ['(S) Fine.', '', '- (S//NF) Not releasable.']);
+    const checked = await check(text);
+    expect(checked.errors).toEqual([`${placeOf(text, '(S//NF) Not')} portion-caveat-not-in-banner`]);
+    expect(checked.report).toContain('list item marked (S//NF) carries NOFORN, which the banner "SECRET" lacks; every portion\'s caveats must appear in the banner: add it to marking.level (e.g. "SECRET//NOFORN") or re-mark this list item');
+  });
+
+  it('reads the abbreviations from the marking system: NF is NOFORN, OC is ORCON, REL is a REL TO list', async () => {
+    expectClean(await check(memoWith('SECRET//NOFORN', ['(S//NF) Abbreviated.', '', '(S//NOFORN) Spelled out also matches.', '', '(U) Unclassified.'])));
+    expectClean(await check(memoWith('SECRET//ORCON/NOFORN', ['(S//OC/NF) Both.'], '(S//OC) Title')));
+    expectClean(await check(memoWith('SECRET//REL TO USA, JPN', ['(S//REL) Same list as the banner.', '', '(S//REL TO USA, JPN, KOR) A wider list.'])));
+    // NOFORN is stricter than any REL TO list, so it covers one.
+    expectClean(await check(memoWith('SECRET//NOFORN', ['(S//NF) Not releasable.', '', '(S//REL TO USA, JPN) Releasable to Japan.'])));
+    const title = memoWith('SECRET', ['(S//OC) Controlled.'], '(S//NF) Title');
+    expect((await check(title)).errors).toEqual([`${placeOf(title, '"(S//NF) Title"')} portion-caveat-not-in-banner`, `${placeOf(title, '(S//OC)')} portion-caveat-not-in-banner`]);
+  });
+
+  it('a banner that releases to a country a portion is not released to is an error at that portion', async () => {
+    const text = memoWith('SECRET//REL TO USA, JPN, KOR', ['(S//REL TO USA, JPN, KOR) All three.', '', '(S//REL TO USA, JPN) Not to Korea.']);
+    const checked = await check(text);
+    expect(checked.errors).toEqual([`${placeOf(text, '(S//REL TO USA, JPN) Not')} portion-caveat-not-in-banner`]);
+    expect(checked.report).toContain('paragraph marked (S//REL TO USA, JPN) is releasable only to USA, JPN, but the banner "SECRET//REL TO USA, JPN, KOR" also releases to KOR');
+  });
+
+  it('caveats written the same in portion and banner are compared as written; frontmatter portions count too', async () => {
+    const text = briefingText([...infoMemoFrontmatter({ title: '(S//SI) Title', level: 'SECRET//SI', extra: authority }), 'bluf: "(S//TK) The bottom line."'], ['(S//SI) Body.']);
+    const checked = await check(text);
+    expect(checked.errors).toEqual([`${placeOf(text, '"(S//TK)')} portion-caveat-not-in-banner`]);
+  });
+
+  it('the banner spells caveats out: SECRET//NF is refused at marking.level (R4)', async () => {
+    const text = briefingText(infoMemoFrontmatter({ title: '(S//NF) Title', level: 'SECRET//NF', extra: authority }), ['(S//NF) Body.']);
+    const checked = await check(text);
+    expect(checked.errors).toEqual([`${placeOf(text, 'SECRET//NF')} marking-syntax`]);
+    expect(checked.report).toContain('marking "SECRET//NF" abbreviates the caveat "NF", as only a portion mark may; spell it out as "NOFORN" in the banner');
+    const rel = briefingText(infoMemoFrontmatter({ title: '(S) Title', level: 'SECRET//REL USA, JPN', extra: authority }), ['(S) Body.']);
+    expect((await check(rel)).report).toContain('write "REL TO" followed by its countries, e.g. REL TO USA, JPN in the banner');
+  });
+});
+
 describe('R2: all portions or none', () => {
   it('an unmarked portion is an error at its line once any portion is marked', async () => {
     const text = briefingText(infoMemoFrontmatter(), ['## (U) Heading', '', '(U) Marked.', '', 'Not marked.', '', '## Unmarked heading', '', '- (U) marked item', '- unmarked item']);
@@ -174,6 +217,19 @@ describe('R6: a CUI memo carries its designation block', () => {
       ['(CUI) Body.'],
     );
     expectClean(await check(withBlock));
+  });
+});
+
+describe('R6 belongs to CUI alone, not to every controlled level', () => {
+  it('a UK OFFICIAL-SENSITIVE memo needs no CUI designation block', async () => {
+    const sensitive = ukMarkings.levels.find((level) => level.banner === 'OFFICIAL-SENSITIVE')!;
+    expect(sensitive.controlled).toBe(true);
+    expect(sensitive.designationBlock).toBeUndefined();
+    const text = briefingText(infoMemoFrontmatter({ title: '(OS) UK title', level: 'OFFICIAL-SENSITIVE' }), ['(OS) Sensitive.', '', '(O) Official.']);
+    expectClean(await check(text, { markings: ukMarkings }));
+    // The same memo under US CUI still needs one.
+    const cui = briefingText(infoMemoFrontmatter({ title: '(CUI) Title', level: 'CUI' }), ['(CUI) Controlled.']);
+    expect((await check(cui)).errors).toEqual([`${placeOf(cui, 'marking:')} cui-block`]);
   });
 });
 
