@@ -51,6 +51,99 @@ describe('figures, tables and cross-references', () => {
     expect(checked.html).toContain('<span class="caption-label">Figure 2. </span>Second figure</figcaption>');
   });
 
+  it('a :::figure block is the same numbered figure as the titled image, with its caption, label and portion mark', async () => {
+    const asDirective = briefingText(infoMemoFrontmatter(), [
+      '(U) See [@fig:map].',
+      '',
+      ':::figure{#fig:map}',
+      '![Map of the ranges](ranges.png)',
+      '',
+      '(U) Missile ranges',
+      ':::',
+    ]);
+    const asTitle = briefingText(infoMemoFrontmatter(), ['(U) See [@fig:map].', '', '![Map of the ranges](ranges.png "(U) Missile ranges {#fig:map}")']);
+    const directive = await check(asDirective, { files: { 'ranges.png': rangesPng } });
+    expectClean(directive);
+    expect(directive.html).toContain('See <a href="#figure-1" class="cross-reference">Figure 1</a>.');
+    expect(directive.html).toMatch(/<figure id="figure-1" class="figure"><img src="[^"]+ranges\.png" alt="Map of the ranges"><figcaption><span class="portion-mark">\(U\)<\/span> <span class="caption-label">Figure 1\. <\/span>Missile ranges<\/figcaption><\/figure>/);
+    expect(directive.html).toBe((await check(asTitle, { files: { 'ranges.png': rangesPng } })).html);
+  });
+
+  it('numbers :::figure blocks and titled images in one sequence; the caption may come first or be the block label', async () => {
+    const text = briefingText(infoMemoFrontmatter(), [
+      '(U) See [@fig:second], [@fig:third] and [@fig:ranges].',
+      '',
+      '![First](ranges.png "(U) First")',
+      '',
+      ':::figure{#fig:second}',
+      '(U) Caption above the image',
+      '',
+      '![Second](ranges.png)',
+      ':::',
+      '',
+      ':::figure[(U) Caption as the label]{#fig:third}',
+      '![Third](ranges.png)',
+      ':::',
+    ]);
+    const checked = await check(text, { files: { 'ranges.png': rangesPng } });
+    expectClean(checked);
+    expect(checked.html).toContain('See <a href="#figure-2" class="cross-reference">Figure 2</a>, <a href="#figure-3" class="cross-reference">Figure 3</a> and <a href="#figure-1" class="cross-reference">Figure 1</a>.');
+    expect(checked.html).toMatch(/<figure id="figure-2" class="figure"><img [^>]*alt="Second"><figcaption><span class="portion-mark">\(U\)<\/span> <span class="caption-label">Figure 2\. <\/span>Caption above the image<\/figcaption><\/figure>/);
+    expect(checked.html).toContain('<span class="caption-label">Figure 3. </span>Caption as the label</figcaption>');
+  });
+
+  it("a :::figure caption is a portion: unmarked in a marked memo, it is an error at the caption's line", async () => {
+    const text = briefingText(infoMemoFrontmatter(), ['(U) Text.', '', ':::figure{#fig:map}', '![Map](ranges.png)', '', 'Unmarked caption', ':::']);
+    const checked = await check(text, { files: { 'ranges.png': rangesPng } });
+    expect(checked.errors).toEqual([`${placeOf(text, 'Unmarked caption')} portion-unmarked`]);
+    expect(checked.report).toContain('this caption has no portion mark');
+  });
+
+  it('a :::figure without an image or caption, with two images, stray blocks or an unusable id is an error at its place', async () => {
+    const text = briefingText(infoMemoFrontmatter({ title: 'T' }), [
+      ':::figure{#fig:a}',
+      'Only a caption',
+      ':::',
+      '',
+      ':::figure{#fig:b}',
+      '![Map](ranges.png)',
+      ':::',
+      '',
+      ':::figure{#fig:c}',
+      '![One](ranges.png)',
+      '',
+      '![Two](ranges.png)',
+      '',
+      'Caption',
+      ':::',
+      '',
+      ':::figure{#fig:d}',
+      '![Map](ranges.png)',
+      '',
+      '- a list',
+      ':::',
+      '',
+      ':::figure{#map}',
+      '![Map](ranges.png)',
+      '',
+      'Caption',
+      ':::',
+    ]);
+    const checked = await check(text, { files: { 'ranges.png': rangesPng } });
+    expect(checked.errors).toEqual([
+      `${placeOf(text, ':::figure{#fig:a}')} figure`,
+      `${placeOf(text, ':::figure{#fig:b}')} figure`,
+      `${placeOf(text, '![Two]')} figure`,
+      `${placeOf(text, '- a list')} figure`,
+      `${placeOf(text, ':::figure{#map}')} figure`,
+    ]);
+    expect(checked.report).toContain('this :::figure has no image; add one');
+    expect(checked.report).toContain('this :::figure has no caption; add a paragraph under the image');
+    expect(checked.report).toContain('this :::figure holds 2 images; give each image its own :::figure');
+    expect(checked.report).toContain('a :::figure holds one image and one caption paragraph; move this list out of the figure');
+    expect(checked.report).toContain('the figure\'s id "#map" cannot be referred to; write it as {#fig:map}');
+  });
+
   it('a reference to a label that does not exist is an error at its place', async () => {
     const text = briefingText(infoMemoFrontmatter({ title: 'T' }), ['See [@fig:nothing].']);
     const checked = await check(text);

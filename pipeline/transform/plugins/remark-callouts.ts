@@ -6,6 +6,7 @@ import type { Root, Parent } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
+import { figureDirective } from './remark-captions.js';
 import { nodeError } from './report.js';
 
 export const calloutTitles: Record<string, string> = {
@@ -32,9 +33,11 @@ export default function remarkCallouts() {
         if (parent && index !== undefined) parent.children.splice(index, 1, { type: 'text', value: literalText(directive) } as never);
         return SKIP;
       }
+      // A figure is a block too, but not a callout: remark-captions numbers it.
+      if (directive.type === 'containerDirective' && directive.name === figureDirective) return undefined;
       const title = calloutTitles[directive.name];
       if (!title || directive.type !== 'containerDirective') {
-        const known = Object.keys(calloutTitles).map((name) => `:::${name}`).join(', ');
+        const known = [...Object.keys(calloutTitles), figureDirective].map((name) => `:::${name}`).join(', ');
         nodeError(file, directive, `unknown block "${directive.type === 'leafDirective' ? '::' : ':::'}${directive.name}"; use one of ${known}`, 'directive');
         if (parent && index !== undefined) parent.children.splice(index, 1);
         return [SKIP, index];
