@@ -16,7 +16,7 @@ export function progressStyle(options: { quiet?: boolean; json?: boolean; isTTY:
 
 export function progressReporter(style: ProgressStyle, io: Io): { onEvent: (event: BuildEvent) => void; stop: () => Promise<void> } {
   let bar: SingleBar | undefined;
-  // vfile-reporter is loaded on the first message only: a clean build never pays for it.
+  // The diagnostics formatter is loaded on the first message only: a clean build never pays for it.
   let printing: Promise<void> = Promise.resolve();
   const report = (file: VFile) => {
     printing = printing.then(async () => {
@@ -24,7 +24,11 @@ export function progressReporter(style: ProgressStyle, io: Io): { onEvent: (even
       io.err(formatDiagnostics([file]));
     });
   };
-  const shown = (file: string) => path.relative(io.cwd, file) || file;
+  // Outputs inside the working folder are shown relative to it, others by their full path.
+  const shown = (file: string) => {
+    const relative = path.relative(io.cwd, file);
+    return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+  };
   const problems = (event: Extract<BuildEvent, { kind: 'briefing' }>) => {
     const { outcome } = event;
     if (outcome.status === 'failed') io.err(`failed  ${outcome.file.path}\n`);

@@ -63,7 +63,7 @@ export async function findBrowser(env: NodeJS.ProcessEnv = process.env, systemCa
   for (const candidate of systemCandidates) {
     if (existsSync(candidate) && isExecutable(candidate)) return unwrapDebianChromium(candidate);
   }
-  const cacheDir = env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'puppeteer');
+  const cacheDir = env.PUPPETEER_CACHE_DIR ?? path.join(env.HOME ?? os.homedir(), '.cache', 'puppeteer');
   // Loaded only here: a build where nothing changed never pays for Puppeteer's modules.
   const { Browser: BrowserName, getInstalledBrowsers } = await import('@puppeteer/browsers');
   const installed = await getInstalledBrowsers({ cacheDir }).catch(() => []);
