@@ -1,7 +1,7 @@
 // One briefing through transform → render → print → post-pass → atomic write.
 import type { PrintPool } from '../print/pool.js';
 import { finishPdf } from '../print/postprocess.js';
-import { lintBriefing } from '../lint/linter.js';
+import { linterFor } from '../lint/linter.js';
 import { toolVersion } from '../project.js';
 import { renderDocument } from '../render/render.js';
 import type { TemplateSet } from '../render/templates.js';
@@ -39,8 +39,8 @@ export interface GitKnown {
 }
 
 export async function printBriefing(briefing: Briefing, output: string, context: PrintContext, git?: GitKnown): Promise<PrintedBriefing> {
-  const body = transformBody(briefing);
-  await lintBriefing(briefing, context.config);
+  const linter = await linterFor(context.config);
+  const body = transformBody(briefing, (tree) => linter.lint(briefing, tree));
   if (hasErrors(briefing.file)) throw new BriefingInvalid();
   const history = await gitHistory(briefing.source.path, git);
   const date = documentDate(briefing.frontmatter.date, history);

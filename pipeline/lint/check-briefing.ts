@@ -5,13 +5,16 @@ import { hasErrors } from '../source/diagnostics.js';
 import type { LoadedBriefing } from '../source/load.js';
 import { transformBody } from '../transform/processor.js';
 import type { TransformedBody } from '../types.js';
-import { lintBriefing } from './linter.js';
+import { linterFor } from './linter.js';
 
 /** Adds the transform and lint messages to the briefing's vfile; returns the body when it transformed. */
 export async function checkBriefing(loaded: LoadedBriefing, config: Pick<BriefingConfig, 'lint'>): Promise<TransformedBody | undefined> {
   const { briefing } = loaded;
   if (!briefing) return undefined;
-  const body = hasErrors(loaded.file) ? undefined : transformBody(briefing);
-  await lintBriefing(briefing, config);
-  return body;
+  const linter = await linterFor(config);
+  if (hasErrors(loaded.file)) {
+    linter.lint(briefing);
+    return undefined;
+  }
+  return transformBody(briefing, (tree) => linter.lint(briefing, tree));
 }

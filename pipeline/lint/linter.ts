@@ -15,7 +15,8 @@ import { builtInRules } from './rules/index.js';
 export interface Linter {
   /** The rules in force, with the severity each reports at. */
   rules: { id: string; severity: Severity; description: string }[];
-  lint(briefing: Briefing): void;
+  /** Lints the briefing; `tree` is its freshly parsed body when the caller already has one. */
+  lint(briefing: Briefing, tree?: Root): void;
 }
 
 const ruleIdPattern = /^[a-z][a-z0-9-]*$/;
@@ -76,11 +77,12 @@ export async function createLinter(config: LintConfig = { rules: {}, plugins: []
 
   return {
     rules,
-    lint(briefing) {
+    lint(briefing, tree) {
       const file = briefing.file;
       file.data.lintSubject = { frontmatter: briefing.frontmatter, locate: briefing.locate };
       try {
-        processor.runSync(processor.parse(briefing.body), file);
+        // The rules only read the tree, so the transform stage's own parse can be shared.
+        processor.runSync(tree ?? processor.parse(briefing.body), file);
       } finally {
         delete file.data.lintSubject;
       }
@@ -90,12 +92,17 @@ export async function createLinter(config: LintConfig = { rules: {}, plugins: []
 
 const linters = new WeakMap<object, Promise<Linter>>();
 
-/** Lints a validated briefing with the rules of its config; the rules are loaded once per config. */
-export async function lintBriefing(briefing: Briefing, config: { lint?: LintConfig }): Promise<void> {
+/** The linter of a config; its rules are loaded once per config. */
+export function linterFor(config: { lint?: LintConfig }): Promise<Linter> {
   let linter = linters.get(config);
   if (!linter) {
     linter = createLinter(config.lint);
     linters.set(config, linter);
   }
-  (await linter).lint(briefing);
+  return linter;
+}
+
+/** Lints a validated briefing with the rules of its config. */
+export async function lintBriefing(briefing: Briefing, config: { lint?: LintConfig }): Promise<void> {
+  (await linterFor(config)).lint(briefing);
 }

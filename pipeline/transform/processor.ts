@@ -73,7 +73,7 @@ function shownPath(file: string, cwd: string): string {
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
-export function transformBody(briefing: Briefing): TransformedBody {
+export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) => void): TransformedBody {
   const { frontmatter } = briefing;
   const file = briefing.file;
   const markings = briefing.markings ?? usMarkings;
@@ -110,6 +110,9 @@ export function transformBody(briefing: Briefing): TransformedBody {
     .use(rehypeStringify);
 
   const tree = processor.parse(briefing.body) as MdastRoot;
+  // Readers of the untouched tree (the memo lint rules) look at it here, before the plugins
+  // change it, so the body is parsed once for both.
+  inspect?.(tree);
   const headings: TransformedBody['headings'] = [];
   visit(tree, 'heading', (heading) => {
     headings.push({ depth: heading.depth, text: toString(heading) });
