@@ -42,7 +42,7 @@ export async function check(args: string[], io: Io): Promise<number> {
     loaded = checked.loaded;
     missing = checked.discovery.missing;
   }
-  for (const entry of loaded) await checkBriefing(entry, config);
+  for (const entry of loaded) await checkBriefing(entry, config, 'diagnostics');
 
   const files = loaded.map((entry) => entry.file);
   const messages = files.flatMap((file) => file.messages);

@@ -8,7 +8,7 @@ import type { TransformedBody } from '../types.js';
 import { linterFor } from './linter.js';
 
 /** Adds the transform and lint messages to the briefing's vfile; returns the body when it transformed. */
-export async function checkBriefing(loaded: LoadedBriefing, config: Pick<BriefingConfig, 'lint'>): Promise<TransformedBody | undefined> {
+export async function checkBriefing(loaded: LoadedBriefing, config: Pick<BriefingConfig, 'lint'>, mode: 'html' | 'diagnostics' = 'html'): Promise<TransformedBody | undefined> {
   const { briefing } = loaded;
   if (!briefing) return undefined;
   const linter = await linterFor(config);
@@ -16,5 +16,5 @@ export async function checkBriefing(loaded: LoadedBriefing, config: Pick<Briefin
     linter.lint(briefing);
     return undefined;
   }
-  return transformBody(briefing, (tree) => linter.lint(briefing, tree));
+  return transformBody(briefing, (tree) => linter.lint(briefing, tree), mode);
 }

@@ -73,7 +73,11 @@ function shownPath(file: string, cwd: string): string {
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
-export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) => void): TransformedBody {
+/**
+ * `inspect` sees the freshly parsed tree before any plugin changes it. With `mode: 'diagnostics'`
+ * only the Markdown plugins run (they are the ones that report); `check` needs no HTML.
+ */
+export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) => void, mode: 'html' | 'diagnostics' = 'html'): TransformedBody {
   const { frontmatter } = briefing;
   const file = briefing.file;
   const markings = briefing.markings ?? usMarkings;
@@ -99,7 +103,18 @@ export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) =>
     .use(remarkMarkingRules, { briefing, markings })
     .use(remarkAcronyms, { glossary, markings, source: briefing.body, glossaryName: shownPath(glossary.files.at(-1) ?? path.join(briefing.source.root, glossaryFileName), cwd) })
     .use(remarkReferences, { sources: (frontmatter.sources ?? []).map((source) => source.id), source: briefing.body })
-    .use(remarkLocalImages, { folder: path.dirname(briefing.source.path), root: briefing.source.root, origin: assetOrigin })
+    .use(remarkLocalImages, { folder: path.dirname(briefing.source.path), root: briefing.source.root, origin: assetOrigin });
+  const headings: TransformedBody['headings'] = [];
+  if (mode === 'diagnostics') {
+    const tree = processor.parse(briefing.body) as MdastRoot;
+    inspect?.(tree);
+    visit(tree, 'heading', (heading) => {
+      headings.push({ depth: heading.depth, text: toString(heading) });
+    });
+    processor.runSync(tree, file);
+    return { html: '', assets: file.data.assets ?? new Map(), headings };
+  }
+  const toHtml = processor
     .use(remarkRehype, {
       // Chromium cannot float notes to the foot of their page: memos print them as notes at the
       // end, policy briefs as endnotes (see templates).
@@ -109,18 +124,17 @@ export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) =>
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeStringify);
 
-  const tree = processor.parse(briefing.body) as MdastRoot;
+  const tree = toHtml.parse(briefing.body) as MdastRoot;
   // Readers of the untouched tree (the memo lint rules) look at it here, before the plugins
   // change it, so the body is parsed once for both.
   inspect?.(tree);
-  const headings: TransformedBody['headings'] = [];
   visit(tree, 'heading', (heading) => {
     headings.push({ depth: heading.depth, text: toString(heading) });
   });
-  const hast = processor.runSync(tree, file) as HastRoot;
+  const hast = toHtml.runSync(tree, file) as HastRoot;
   const notes = takeNotes(hast);
-  const html = processor.stringify(hast, file);
-  const notesHtml = notes ? processor.stringify({ type: 'root', children: [notes] }, file) : undefined;
+  const html = toHtml.stringify(hast, file);
+  const notesHtml = notes ? toHtml.stringify({ type: 'root', children: [notes] }, file) : undefined;
   return { html, assets: file.data.assets ?? new Map(), headings, notesHtml };
 }
 
