@@ -181,6 +181,11 @@ describe('acronyms', () => {
     expect(checked.report).toContain('acronym "QRX" is not defined; add it to');
   });
 
+  it("takes the marking scheme's caveats, in both spellings, for markings rather than acronyms", async () => {
+    const checked = await check(briefingText(infoMemoFrontmatter({ title: 'T' }), ['Mark it IMCON (IMC in a portion) or RELIDO.']));
+    expectClean(checked);
+  });
+
   it('a broken glossary file is an error that names the file', async () => {
     const checked = await check(briefingText(infoMemoFrontmatter({ title: 'T' }), ['Text.']), { files: { 'glossary.yml': 'acronyms:\n  edd: lower case\n' } });
     expect(checked.report).toMatch(/glossary\.yml: acronyms\.edd: .*fix the glossary file  glossary/);

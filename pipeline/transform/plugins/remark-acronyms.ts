@@ -31,6 +31,8 @@ export function markingWords(system: MarkingSystem): Set<string> {
   return new Set([
     ...system.levels.flatMap((level) => [...level.banner.split(/[\s-]+/), level.portion]),
     ...system.forbiddenInBanner.flatMap((word) => word.split(/[\s-]+/)),
+    // The scheme's own caveats, both spellings: NOFORN and NF, IMCON and IMC.
+    ...system.caveats.flatMap((caveat) => [...caveat.banner.split(/[\s-]+/), ...caveat.portion.split(/[\s-]+/)]),
     ...controlWords,
   ]);
 }
