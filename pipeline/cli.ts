@@ -1,12 +1,10 @@
 // The `briefing` command: help, version and dispatch to one file per command (commands/).
-import { book } from './commands/book.js';
-import { build } from './commands/build.js';
-import { check } from './commands/check.js';
+// Each command is imported only when it runs: a build where nothing changed should not pay for
+// loading the Markdown parser, the templates or Puppeteer.
 import { exitCodes, usageError, type Io } from './commands/io.js';
 import { BrowserUnavailableError } from './print/browser.js';
 import { toolVersion } from './project.js';
-import { ConfigError } from './source/config.js';
-import { frontmatterJsonSchema } from './source/json-schema.js';
+import { ConfigError } from './source/config-error.js';
 
 const help = `briefing ${toolVersion}: policy briefings in Markdown → marked, tagged PDF memos
 
@@ -71,16 +69,16 @@ export async function main(argv: string[], io: Io = { out: (text) => process.std
     }
     switch (command) {
       case 'build':
-        return await build(rest, io);
+        return await (await import('./commands/build.js')).build(rest, io);
       case 'book':
-        return await book(rest, io);
+        return await (await import('./commands/book.js')).book(rest, io);
       case 'check':
-        return await check(rest, io);
+        return await (await import('./commands/check.js')).check(rest, io);
       case 'dev':
         // Loaded only when asked for: the server, pdf.js paths and the print pool.
         return await (await import('./commands/dev.js')).dev(rest, io);
       case 'schema':
-        io.out(`${JSON.stringify(frontmatterJsonSchema(), null, 2)}\n`);
+        io.out(`${JSON.stringify((await import('./source/json-schema.js')).frontmatterJsonSchema(), null, 2)}\n`);
         return exitCodes.ok;
       default:
         return usageError(io, command.startsWith('-') ? `unknown option ${command}` : `unknown command "${command}"`);

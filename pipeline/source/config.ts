@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { defaultTemplatesFolder } from '../project.js';
+import { ConfigError } from './config-error.js';
 import { markingSystems, type MarkingSystem } from './markings.js';
 
 export const configFileName = 'briefing.config.yml';
@@ -48,9 +49,7 @@ export interface BriefingConfig {
   fingerprint: string;
 }
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export { ConfigError } from './config-error.js';
 
 export function loadConfig(cwd = process.cwd()): BriefingConfig {
   const file = path.join(cwd, configFileName);
