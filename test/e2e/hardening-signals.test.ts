@@ -1,6 +1,6 @@
 // Stopping a run half-way loses no work and leaves no debris: SIGTERM/SIGINT end the run with
 // 143/130, no temporary file is left, every PDF in the output opens, and the next run finishes.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,19 +22,37 @@ function manyMemos(): string {
   return writeTree(files);
 }
 
+/** Chromium's main process: the child of the `briefing` process. */
+function browserChild(parent: number): number | undefined {
+  const lines = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(parent)], { encoding: 'utf8' }).trim().split('\n');
+  const line = lines.find((entry) => /chrom/i.test(entry));
+  return line ? Number(line.trim().split(/\s+/)[0]) : undefined;
+}
+
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /** Starts a build and sends `signal` as soon as the first memo is reported built. */
-function buildAndInterrupt(cwd: string, signal: NodeJS.Signals): Promise<CliResult & { builtBeforeSignal: number }> {
+function buildAndInterrupt(cwd: string, signal: NodeJS.Signals): Promise<CliResult & { builtBeforeSignal: number; browser?: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [briefingBin, 'build', 'content', '--out', 'out'], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let sent = false;
     let builtBeforeSignal = 0;
+    let browser: number | undefined;
     child.stdout.on('data', (chunk) => {
       stdout += chunk;
       if (!sent && /^built /m.test(stdout)) {
         sent = true;
         builtBeforeSignal = stdout.match(/^built /gm)?.length ?? 0;
+        browser = browserChild(child.pid!);
         child.kill(signal);
       }
     });
@@ -43,7 +61,7 @@ function buildAndInterrupt(cwd: string, signal: NodeJS.Signals): Promise<CliResu
     child.on('error', reject);
     child.on('close', (code, exitSignal) => {
       clearTimeout(timer);
-      resolve({ code, signal: exitSignal, stdout, stderr, builtBeforeSignal });
+      resolve({ code, signal: exitSignal, stdout, stderr, builtBeforeSignal, browser });
     });
   });
 }
@@ -79,7 +97,9 @@ describe.each([
     const whole = await expectEveryPdfOpens(out);
     expect(whole.length).toBeGreaterThanOrEqual(stopped.builtBeforeSignal);
     expect(whole.length).toBeLessThan(memoCount);
-    // No browser of the stopped run is left behind holding the profile or the memos.
+    // The browser of the stopped run was closed, not left behind.
+    expect(stopped.browser).toBeGreaterThan(0);
+    expect(isRunning(stopped.browser!)).toBe(false);
     const again: CliResult = await runCli(['build', 'content', '--out', 'out', '--quiet'], { cwd: folder });
     expect(again.code, again.stderr).toBe(0);
     expect(await expectEveryPdfOpens(out)).toHaveLength(memoCount);
