@@ -2,6 +2,7 @@
 // cover, the contents with each memo's first page, the summary of BLUFs, the index by tag,
 // and the book's overall marking (R1 over the whole book: its highest memo).
 import { formatMemoDate } from '../../render/dates.js';
+import { portionSpelling } from '../../source/caveats.js';
 import { parseBanner, type MarkingSystem } from '../../source/markings.js';
 import type { Frontmatter } from '../../source/schema.js';
 import type { DateRange } from './week.js';
@@ -47,7 +48,7 @@ export function overallMarking(memos: Frontmatter[], system: MarkingSystem): str
 function portionOf(memo: Frontmatter, system: MarkingSystem): string {
   const parsed = parseBanner(memo.marking.level, system);
   if (!parsed.ok) return '?';
-  const caveats = parsed.banner.categories.map((category) => category.join('/'));
+  const caveats = parsed.banner.categories.map((category) => category.map((value) => portionSpelling(value, system)).join('/'));
   return [parsed.banner.level.portion, ...caveats].join('//');
 }
 
