@@ -28,6 +28,11 @@ const runs = Math.max(1, Number(values.runs));
 const cli = path.join(toolRoot, 'bin', 'briefing.js');
 const rows: [string, string, string][] = [];
 const say = (text: string) => process.stderr.write(`bench: ${text}\n`);
+/** A row of the final table, also said at once so a long run shows its numbers as it goes. */
+const addRow = (...row: [string, string, string]) => {
+  rows.push(row);
+  say(row.join(' | '));
+};
 
 const tempOut = () => mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-out-'));
 
@@ -51,7 +56,7 @@ async function main(): Promise<void> {
   say('cold build');
   const cold = await build(corpus.folder, out);
   const pages = cold.report.briefings.length;
-  rows.push([`cold build, ${memos} memos`, s(cold.seconds), `${(memos / cold.seconds).toFixed(2)} memos/s, peak ${mb(cold.peakMegabytes)}`]);
+  addRow(`cold build, ${memos} memos`, s(cold.seconds), `${(memos / cold.seconds).toFixed(2)} memos/s, peak ${mb(cold.peakMegabytes)}`);
 
   say('no-op rebuilds');
   const noops: Measurement[] = [];
@@ -61,19 +66,19 @@ async function main(): Promise<void> {
     noops.push(noop);
     noopStartedBrowser ||= noop.report.browser !== undefined;
   }
-  rows.push([`no-op rebuild, ${memos} memos (median of ${runs})`, s(median(noops.map((m) => m.seconds))), noopStartedBrowser ? 'STARTED a browser' : 'no browser started']);
+  addRow(`no-op rebuild, ${memos} memos (median of ${runs})`, s(median(noops.map((m) => m.seconds))), noopStartedBrowser ? 'STARTED a browser' : 'no browser started');
 
   say('one-changed rebuilds');
   const changed: number[] = [];
   const overheads: number[] = [];
   for (let run = 0; run < runs; run++) {
-    appendFileSync(corpus.files[run % corpus.files.length]!, `\nEdit ${run} for the benchmark.\n`);
+    appendFileSync(corpus.files[run % corpus.files.length]!, `\n<!-- edit ${run} for the benchmark -->\n`);
     const one = await build(corpus.folder, out);
     const printed = one.report.briefings.find((briefing) => briefing.status === 'built');
     changed.push(one.seconds);
     overheads.push(one.seconds - (printed?.durationMs ?? 0) / 1000);
   }
-  rows.push([`one changed among ${memos} (median of ${runs})`, s(median(changed)), `${s(median(overheads))} besides that memo's own print`]);
+  addRow(`one changed among ${memos} (median of ${runs})`, s(median(changed)), `${s(median(overheads))} besides that memo's own print`);
 
   // 2. The floor: the same final HTML through a bare Puppeteer loop, best page count.
   say('floor: rendering the corpus and choosing the page count');
@@ -84,8 +89,8 @@ async function main(): Promise<void> {
   const [bestPages] = trials.reduce((best, trial) => (trial[1] < best[1] ? trial : best));
   say(`floor: printing ${memos} memos on ${bestPages} page(s)`);
   const floor = await printFloor(documents, bestPages);
-  rows.push([`floor: bare Puppeteer loop, best of 1–3 pages (${bestPages})`, s(floor), `trial on ${sample.length}: ${trials.map(([n, t]) => `${n}p ${t.toFixed(1)} s`).join(', ')}`]);
-  rows.push(['cold build ÷ floor (target ≤ 1.15)', (cold.seconds / floor).toFixed(2), 'whole process: start-up, checks, post-pass, writes, manifest']);
+  addRow(`floor: bare Puppeteer loop, best of 1–3 pages (${bestPages})`, s(floor), `trial on ${sample.length}: ${trials.map(([n, t]) => `${n}p ${t.toFixed(1)} s`).join(', ')}`);
+  addRow('cold build ÷ floor (target ≤ 1.15)', (cold.seconds / floor).toFixed(2), 'whole process: start-up, checks, post-pass, writes, manifest');
 
   // 3. `briefing check` on 100 memos, and the start-up it includes.
   const hundred = writeCorpus(100);
@@ -95,7 +100,7 @@ async function main(): Promise<void> {
     checks.push((await measure(process.execPath, [cli, 'check', hundred.folder, '--quiet'])).seconds);
     startups.push((await measure(process.execPath, [cli, '--version'])).seconds);
   }
-  rows.push([`check, 100 memos (median of ${runs})`, s(median(checks)), `${s(median(checks) - median(startups))} after start-up (${s(median(startups))})`]);
+  addRow(`check, 100 memos (median of ${runs})`, s(median(checks)), `${s(median(checks) - median(startups))} after start-up (${s(median(startups))})`);
 
   // 4. The peer on the same 50 files, through the same browser.
   if (!values['no-peer']) {
@@ -112,10 +117,10 @@ async function main(): Promise<void> {
     const ours = await build(oursFolder, tempOut());
     const peer = await runMdToPdf(peerFiles, 600_000);
     if (peer) {
-      rows.push(['md-to-pdf 5.2.5, same 50 files', s(peer.seconds), `${peer.produced}/50 PDFs, peak ${mb(peer.peakMegabytes)}, exit ${peer.code}`]);
-      rows.push(['briefing build, same 50 files', s(ours.seconds), `peak ${mb(ours.peakMegabytes)}; ${(peer.seconds / ours.seconds).toFixed(1)}× faster (target ≥ 3)`]);
+      addRow('md-to-pdf 5.2.5, same 50 files', s(peer.seconds), `${peer.produced}/50 PDFs, peak ${mb(peer.peakMegabytes)}, exit ${peer.code}`);
+      addRow('briefing build, same 50 files', s(ours.seconds), `peak ${mb(ours.peakMegabytes)}; ${(peer.seconds / ours.seconds).toFixed(1)}× faster (target ≥ 3)`);
     } else {
-      rows.push(['md-to-pdf 5.2.5', 'n/a', 'could not be installed from the npm registry']);
+      addRow('md-to-pdf 5.2.5', 'n/a', 'could not be installed from the npm registry');
     }
     rmSync(peerFolder, { recursive: true, force: true });
   }
@@ -127,8 +132,8 @@ async function main(): Promise<void> {
     const big = writeCorpus(large);
     const bigOut = tempOut();
     const bigCold = await build(big.folder, bigOut);
-    rows.push([`cold build, ${large} memos`, s(bigCold.seconds), `${(large / bigCold.seconds).toFixed(2)} memos/s, peak ${mb(bigCold.peakMegabytes)}`]);
-    rows.push([`peak memory ${large} ÷ 100 memos (target ≤ 1.2)`, (bigCold.peakMegabytes / small.peakMegabytes).toFixed(2), `${mb(bigCold.peakMegabytes)} vs ${mb(small.peakMegabytes)}`]);
+    addRow(`cold build, ${large} memos`, s(bigCold.seconds), `${(large / bigCold.seconds).toFixed(2)} memos/s, peak ${mb(bigCold.peakMegabytes)}`);
+    addRow(`peak memory ${large} ÷ 100 memos (target ≤ 1.2)`, (bigCold.peakMegabytes / small.peakMegabytes).toFixed(2), `${mb(bigCold.peakMegabytes)} vs ${mb(small.peakMegabytes)}`);
     const bigNoops: Measurement[] = [];
     let started = false;
     for (let run = 0; run < runs; run++) {
@@ -136,15 +141,15 @@ async function main(): Promise<void> {
       bigNoops.push(noop);
       started ||= noop.report.browser !== undefined;
     }
-    rows.push([`no-op rebuild, ${large} memos (target < 1 s)`, s(median(bigNoops.map((m) => m.seconds))), started ? 'STARTED a browser' : 'no browser started']);
+    addRow(`no-op rebuild, ${large} memos (target < 1 s)`, s(median(bigNoops.map((m) => m.seconds))), started ? 'STARTED a browser' : 'no browser started');
     const bigChanged: number[] = [];
     for (let run = 0; run < runs; run++) {
-      appendFileSync(big.files[run]!, `\nEdit ${run}.\n`);
+      appendFileSync(big.files[run]!, `\n<!-- edit ${run} -->\n`);
       const one = await build(big.folder, bigOut);
       const printed = one.report.briefings.find((briefing) => briefing.status === 'built');
       bigChanged.push(one.seconds - (printed?.durationMs ?? 0) / 1000);
     }
-    rows.push([`one changed among ${large}: time besides its print (target < 1 s)`, s(median(bigChanged)), `median of ${runs}`]);
+    addRow(`one changed among ${large}: time besides its print (target < 1 s)`, s(median(bigChanged)), `median of ${runs}`);
   }
 
   const width = Math.max(...rows.map(([name]) => name.length));

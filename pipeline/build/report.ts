@@ -1,6 +1,6 @@
 // `--report FILE.json`: a manifest of the run for CI and other tools — each briefing's source,
 // output, sha256, pages, status, duration and diagnostics.
-import path from 'node:path';
+import { shownPath } from '../paths.js';
 import { writeFileAtomically } from './atomic-write.js';
 import type { BuildResult } from './run.js';
 
@@ -22,10 +22,7 @@ export interface RunReport {
 }
 
 export function runReport(result: BuildResult, tool: string, cwd: string): RunReport {
-  const shown = (file: string) => {
-    const relative = path.relative(cwd, file);
-    return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
-  };
+  const shown = (file: string) => shownPath(file, cwd);
   const summary = { built: 0, cached: 0, failed: 0, removed: 0 };
   for (const outcome of result.outcomes) summary[outcome.status] += 1;
   return {

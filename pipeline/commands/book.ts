@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { defaultBookPath, makeBook } from '../build/book/make-book.js';
 import { isoWeekOf, parseRange, parseWeek, weekLabel } from '../build/book/week.js';
 import { loadConfig } from '../source/config.js';
+import { formatDiagnostics } from '../source/diagnostics.js';
 import { isValidIsoDate } from '../source/schema.js';
 import { exitCodes, seconds, usageError, type Io } from './io.js';
 
@@ -41,8 +42,7 @@ export async function book(args: string[], io: Io): Promise<number> {
 
   const problems = result.files.filter((file) => file.messages.length > 0);
   if (problems.length > 0) {
-    const { reporter } = await import('vfile-reporter');
-    io.err(`${reporter(problems)}\n`);
+    io.err(formatDiagnostics(problems));
   }
   for (const missing of result.missing) io.err(`briefing: ${missing}: no such Markdown file or folder\n`);
   if (result.status === 'empty') {

@@ -1,7 +1,7 @@
 // How a build shows its progress: a bar with done/total, rate and ETA on a terminal; one plain
 // line per briefing in CI or a pipe; nothing but problems with --quiet; nothing with --json.
 import { SingleBar } from 'cli-progress';
-import path from 'node:path';
+import { shownPath } from '../paths.js';
 import type { VFile } from 'vfile';
 import type { BuildEvent } from '../build/run.js';
 import { seconds, type Io } from './io.js';
@@ -24,11 +24,7 @@ export function progressReporter(style: ProgressStyle, io: Io): { onEvent: (even
       io.err(formatDiagnostics([file]));
     });
   };
-  // Outputs inside the working folder are shown relative to it, others by their full path.
-  const shown = (file: string) => {
-    const relative = path.relative(io.cwd, file);
-    return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
-  };
+  const shown = (file: string) => shownPath(file, io.cwd);
   const problems = (event: Extract<BuildEvent, { kind: 'briefing' }>) => {
     const { outcome } = event;
     if (outcome.status === 'failed') io.err(`failed  ${outcome.file.path}\n`);

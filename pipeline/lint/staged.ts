@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { isInside } from '../source/discover.js';
+import { isInside } from '../paths.js';
 import type { SourceFile } from '../types.js';
 
 const run = promisify(execFile);

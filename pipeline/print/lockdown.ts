@@ -5,6 +5,7 @@
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { HTTPRequest, Page } from 'puppeteer-core';
+import { isInside } from '../paths.js';
 import type { RenderedDocument } from '../types.js';
 
 export interface LoadedDocument {
@@ -22,11 +23,6 @@ const contentTypes: Record<string, string> = {
   '.gif': 'image/gif',
   '.webp': 'image/webp',
   '.svg': 'image/svg+xml',
-};
-
-const isInside = (candidate: string, folder: string) => {
-  const relative = path.relative(folder, candidate);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 };
 
 /** Resolves a request to a file on disk, or undefined when the document may not load it. */

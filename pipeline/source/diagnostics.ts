@@ -1,7 +1,7 @@
 // Problems are vfile messages with a place and a rule id, printed the way remark-lint prints
 // them (`file:line:column  severity  message  rule`) so authors already know the format.
-import path from 'node:path';
 import { VFile } from 'vfile';
+import { shownPath } from '../paths.js';
 
 export interface Place {
   line: number;
@@ -10,9 +10,7 @@ export interface Place {
 
 /** A vfile named the way the author sees the file: relative to the working folder when inside it. */
 export function briefingFile(absolutePath: string, cwd = process.cwd()): VFile {
-  const relative = path.relative(cwd, absolutePath);
-  const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolutePath;
-  return new VFile({ path: shown, cwd });
+  return new VFile({ path: shownPath(absolutePath, cwd), cwd });
 }
 
 export function reportError(file: VFile, message: string, place: Place | undefined, rule: string): void {

@@ -2,6 +2,7 @@
 // folder. Outputs mirror the tree under the folder given, so each file keeps its root.
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isInside } from '../paths.js';
 
 export interface FoundBriefing {
   path: string;
@@ -43,11 +44,6 @@ async function walk(folder: string, root: string, rootReal: string, found: Found
     else if (isFile && isMarkdown(entry.name)) found.push({ path: full, root, relative: toPosix(path.relative(root, full)) });
   }
 }
-
-export const isInside = (candidate: string, folder: string): boolean => {
-  const relative = path.relative(folder, candidate);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-};
 
 const toPosix = (relative: string) => relative.split(path.sep).join('/');
 

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { isInside } from '../paths.js';
 
 export const glossaryFileName = 'glossary.yml';
 
@@ -27,11 +28,6 @@ const glossarySchema = z.strictObject({
   acronyms: z.record(acronym, z.string().trim().min(1)).optional(),
   country_codes: z.array(z.string().regex(/^[A-Z]{2,3}$/, { error: 'a country code is 2 or 3 capitals, e.g. JP' })).optional(),
 });
-
-const isInside = (candidate: string, folder: string) => {
-  const relative = path.relative(folder, candidate);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-};
 
 /**
  * The glossary files that apply to a briefing, farthest first: from `top` down to the briefing's

@@ -18,6 +18,7 @@ import { checkDecisionDates } from '../source/decision-dates.js';
 import { reportError, reportWarning } from '../source/diagnostics.js';
 import { glossaryFileName, glossaryFilesFor, loadGlossary } from '../source/glossary.js';
 import { usMarkings } from '../source/markings.js';
+import { shownPath } from '../paths.js';
 import type { Briefing, TransformedBody } from '../types.js';
 import remarkAcronyms from './plugins/remark-acronyms.js';
 import remarkCallouts from './plugins/remark-callouts.js';
@@ -65,12 +66,6 @@ function takeNotes(tree: HastRoot): Element | undefined {
   if (index < 0) return undefined;
   const [notes] = tree.children.splice(index, 1);
   return notes as Element;
-}
-
-/** A path as the author would type it: relative inside the working folder, absolute outside. */
-function shownPath(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
 /**

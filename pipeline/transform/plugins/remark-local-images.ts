@@ -7,6 +7,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import type { AssetMap } from '../../types.js';
+import { isInside } from '../../paths.js';
 import { nodeError } from './report.js';
 
 export interface LocalImageOptions {
@@ -19,11 +20,6 @@ export interface LocalImageOptions {
 }
 
 const imageTypes = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.svg']);
-
-const isInside = (candidate: string, folder: string) => {
-  const relative = path.relative(folder, candidate);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-};
 
 export default function remarkLocalImages(options: LocalImageOptions) {
   return (tree: Root, file: VFile) => {
