@@ -175,6 +175,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
   // Parse only what must be printed; a cached briefing keeps its id in the manifest. A cached
   // briefing that shares an id with another is parsed again, so the error shows at both.
+  // Start the browser while the changed briefings are checked: in a one-memo rebuild its launch
+  // is most of the wait. Its failure only matters if something turns out to need printing.
+  const startPool = async () => {
+    const { PrintPool } = await import('../print/pool.js');
+    return PrintPool.start({ size: options.config.poolSize, timeoutMs: options.config.printTimeoutMs, browser: { wsEndpoint: options.browserWsEndpoint } });
+  };
+  const poolStarting = candidates.some((candidate) => !candidate.cached) && !options.signal?.aborted ? startPool() : undefined;
+  poolStarting?.catch(() => undefined);
+  const closeUnusedPool = () => poolStarting?.then((unused) => unused.close(), () => undefined);
+
   // The parser, the renderer and the browser are loaded only when something must be printed:
   // a build where nothing changed is a few file reads and hashes.
   let loadBriefing: typeof import('../source/load.js').loadBriefing | undefined;
@@ -222,15 +232,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
   let pool: PrintPool | undefined;
   if (toPrint.length > 0 && !options.signal?.aborted) {
-    const [{ PrintPool }, { loadTemplates }, { BriefingInvalid, printBriefing }] = await Promise.all([
-      import('../print/pool.js'),
-      import('../render/templates.js'),
-      import('./print-briefing.js'),
-    ]);
+    const [{ loadTemplates }, { BriefingInvalid, printBriefing }] = await Promise.all([import('../render/templates.js'), import('./print-briefing.js')]);
     // An unwritable output folder is one error before any printing, not one per memo.
-    await prepareOutputFolder(options.outDir);
+    try {
+      await prepareOutputFolder(options.outDir);
+    } catch (error) {
+      await closeUnusedPool();
+      throw error;
+    }
     const templates = loadTemplates(options.config.templatesFolder);
-    pool = await PrintPool.start({ size: options.config.poolSize, timeoutMs: options.config.printTimeoutMs, browser: { wsEndpoint: options.browserWsEndpoint } });
+    pool = await (poolStarting ?? startPool());
     const activePool = pool;
     const abort = () => void activePool.close();
     options.signal?.addEventListener('abort', abort);
@@ -261,6 +272,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
               warnings: briefing.file.messages.length,
             };
             finish({ source: found.path, output, status: 'built', file: briefing.file, pages: printed.pages, bytes: printed.bytes, sha256: printed.sha256, durationMs: Date.now() - memoStarted, id: briefing.frontmatter.id });
+            // What is left of a printed memo is its outcome: let the text and the tree go, so
+            // memory does not grow with the number of briefings.
+            briefing.file.value = '';
+            candidate.loaded = undefined;
+            candidate.source = { ...candidate.source, bytes: Buffer.alloc(0) };
           } catch (error) {
             if (options.signal?.aborted) return;
             if (!(error instanceof BriefingInvalid)) reportError(briefing.file, (error as Error).message, undefined, 'print');
@@ -274,6 +290,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       options.signal?.removeEventListener('abort', abort);
       await activePool.close();
     }
+  } else {
+    await closeUnusedPool();
   }
 
   if (!options.signal?.aborted) {

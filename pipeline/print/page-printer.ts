@@ -19,6 +19,11 @@ export class PagePrinter {
   private loaded: LoadedDocument | undefined;
   private serial = 0;
 
+  /** How many documents this page has printed: the pool replaces a page after a while. */
+  get printed(): number {
+    return this.serial;
+  }
+
   private constructor(
     readonly page: Page,
     readonly lockdown: Lockdown,

@@ -5,7 +5,7 @@
 //   acronyms:
 //     EDD: Extended Deterrence Dialogue
 //   country_codes: [US, JP, KR]   # printed as written: never expanded, never reported
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -45,31 +45,64 @@ export function glossaryFilesFor(briefingPath: string, root: string, cwd: string
   return folders.map((each) => path.join(each, glossaryFileName));
 }
 
+interface GlossaryFile {
+  acronyms: [string, string][];
+  plain: string[];
+  problem?: string;
+}
+
+/** Parsed glossary files by path, kept while the file's size and time stay the same: every
+ *  memo of a folder reads the same glossary, and parsing it again per memo was a tenth of `check`. */
+const parsedFiles = new Map<string, { stamp: string; parsed: GlossaryFile }>();
+
+function readGlossaryFile(file: string): GlossaryFile | undefined {
+  let stamp: string;
+  try {
+    const info = statSync(file);
+    stamp = `${info.size}:${info.mtimeMs}`;
+  } catch {
+    return undefined; // no glossary at this level
+  }
+  const known = parsedFiles.get(file);
+  if (known?.stamp === stamp) return known.parsed;
+  const parsed = parseGlossaryFile(file);
+  if (parsed) parsedFiles.set(file, { stamp, parsed });
+  return parsed;
+}
+
+function parseGlossaryFile(file: string): GlossaryFile | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  let raw: unknown;
+  try {
+    raw = parse(text, { maxAliasCount: 50 }) ?? {};
+  } catch (error) {
+    return { acronyms: [], plain: [], problem: `${file}: not valid YAML (${(error as Error).message.split('\n')[0]}); fix the glossary file` };
+  }
+  const parsed = glossarySchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { acronyms: [], plain: [], problem: `${file}: ${issue.path.join('.') || 'glossary'}: ${issue.message}; fix the glossary file` };
+  }
+  return { acronyms: Object.entries(parsed.data.acronyms ?? {}), plain: parsed.data.country_codes ?? [] };
+}
+
 export function loadGlossary(files: string[], own: Record<string, string> = {}): Glossary {
   const glossary: Glossary = { acronyms: new Map(), plain: new Set(), files: [], problems: [] };
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      continue; // no glossary at this level
-    }
+    const parsed = readGlossaryFile(file);
+    if (!parsed) continue;
     glossary.files.push(file);
-    let raw: unknown;
-    try {
-      raw = parse(text, { maxAliasCount: 50 }) ?? {};
-    } catch (error) {
-      glossary.problems.push(`${file}: not valid YAML (${(error as Error).message.split('\n')[0]}); fix the glossary file`);
+    if (parsed.problem) {
+      glossary.problems.push(parsed.problem);
       continue;
     }
-    const parsed = glossarySchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      glossary.problems.push(`${file}: ${issue.path.join('.') || 'glossary'}: ${issue.message}; fix the glossary file`);
-      continue;
-    }
-    for (const [name, expansion] of Object.entries(parsed.data.acronyms ?? {})) glossary.acronyms.set(name, expansion);
-    for (const code of parsed.data.country_codes ?? []) glossary.plain.add(code);
+    for (const [name, expansion] of parsed.acronyms) glossary.acronyms.set(name, expansion);
+    for (const code of parsed.plain) glossary.plain.add(code);
   }
   for (const [name, expansion] of Object.entries(own)) glossary.acronyms.set(name, expansion);
   return glossary;
