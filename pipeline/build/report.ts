@@ -8,6 +8,9 @@ export interface RunReport {
   tool: string;
   durationMs: number;
   browser?: string;
+  /** Starting and closing the browser, apart from the briefings' own durations. */
+  browserStartMs?: number;
+  browserCloseMs?: number;
   summary: Record<'built' | 'cached' | 'failed' | 'removed', number>;
   briefings: {
     source: string;
@@ -29,6 +32,8 @@ export function runReport(result: BuildResult, tool: string, cwd: string): RunRe
     tool,
     durationMs: result.durationMs,
     browser: result.browserVersion,
+    browserStartMs: result.browserStartMs,
+    browserCloseMs: result.browserCloseMs,
     summary,
     briefings: [...result.outcomes]
       .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0))

@@ -71,6 +71,9 @@ export interface BuildResult {
   browserVersion?: string;
   /** Whether a browser was started at all (a build where nothing changed starts none). */
   browserStarted: boolean;
+  /** How long starting (launch and pages) and closing the browser took, when it was started. */
+  browserStartMs?: number;
+  browserCloseMs?: number;
   /** Requests the print lock-down refused (none for well-formed briefings). */
   blockedRequests: string[];
 }
@@ -177,9 +180,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   // briefing that shares an id with another is parsed again, so the error shows at both.
   // Start the browser while the changed briefings are checked: in a one-memo rebuild its launch
   // is most of the wait. Its failure only matters if something turns out to need printing.
+  const browserTimes = { startMs: 0, closeMs: 0 };
   const startPool = async () => {
-    const { PrintPool } = await import('../print/pool.js');
-    return PrintPool.start({ size: options.config.poolSize, timeoutMs: options.config.printTimeoutMs, browser: { wsEndpoint: options.browserWsEndpoint } });
+    const { PrintPool, defaultPoolSize } = await import('../print/pool.js');
+    const launched = Date.now();
+    // No more pages than memos to print: a one-memo rebuild opens one.
+    const size = Math.max(1, Math.min(options.config.poolSize ?? defaultPoolSize(), candidates.filter((candidate) => !candidate.cached).length));
+    const started = await PrintPool.start({ size, timeoutMs: options.config.printTimeoutMs, browser: { wsEndpoint: options.browserWsEndpoint } });
+    browserTimes.startMs = Date.now() - launched;
+    return started;
   };
   const poolStarting = candidates.some((candidate) => !candidate.cached) && !options.signal?.aborted ? startPool() : undefined;
   poolStarting?.catch(() => undefined);
@@ -288,7 +297,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       await Promise.all(lanes);
     } finally {
       options.signal?.removeEventListener('abort', abort);
+      const closing = Date.now();
       await activePool.close();
+      browserTimes.closeMs = Date.now() - closing;
     }
   } else {
     await closeUnusedPool();
@@ -309,6 +320,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     outcomes,
     durationMs: Date.now() - started,
     browserStarted: pool !== undefined,
+    browserStartMs: pool ? browserTimes.startMs : undefined,
+    browserCloseMs: pool ? browserTimes.closeMs : undefined,
     browserVersion: pool?.browserVersion,
     blockedRequests: pool?.blockedRequests ?? [],
   };
