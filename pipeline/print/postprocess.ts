@@ -13,6 +13,7 @@ import {
   PDFString,
 } from 'pdf-lib';
 import type { PdfMetadata, PdfResult } from '../types.js';
+import { stampWatermarks, type PageWatermark } from './watermark.js';
 
 const nodeIdPattern = /^node(\d+)$/;
 
@@ -118,6 +119,8 @@ export interface FinishOptions {
   creator: string;
   /** The headings' own texts, to mend outline entries of headings that wrapped. */
   headingTexts?: string[];
+  /** Watermarks drawn on given pages (a draft memo inside a book). */
+  watermarks?: PageWatermark[];
 }
 
 /** Chromium bytes → the final PDF: metadata, provenance, stable ids, a content-derived /ID. */
@@ -126,6 +129,7 @@ export async function finishPdf(chromiumBytes: Uint8Array, options: FinishOption
   renumberStructureIds(pdf);
   repairOutlineTitles(pdf, options.headingTexts ?? []);
   setInfo(pdf, options.metadata, options.creator);
+  await stampWatermarks(pdf, options.watermarks ?? []);
   // The file identifier is a hash of the content (PDF 14.4), not random: Chromium's bytes with
   // the only parts that vary between prints (print time, DOM node counters) blanked out, plus
   // the metadata written here. One hash instead of saving the document twice.
@@ -134,6 +138,7 @@ export async function finishPdf(chromiumBytes: Uint8Array, options: FinishOption
     .update(JSON.stringify({ ...options.metadata, date: options.metadata.date.toISOString() }))
     .update(options.creator)
     .update(JSON.stringify(options.headingTexts ?? []))
+    .update(JSON.stringify(options.watermarks ?? []))
     .digest('hex')
     .slice(0, 32);
   const id = PDFHexString.of(digest);

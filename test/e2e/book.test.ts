@@ -170,6 +170,27 @@ describe('briefing book markings and edge cases', () => {
     expect(book.pages.some((text) => text.includes('(CUI)'))).toBe(true);
   });
 
+  it("draws a draft memo's DRAFT watermark on its own pages only", async () => {
+    const longBody = Array.from({ length: 45 }, (_, index) => `Paragraph ${index + 1} of the draft memo on alliance consultations.`).join('\n\n');
+    const folder = writeTree({
+      'a-draft.md': memo({ id: 'WM-1', date: '2024-07-29', title: 'Draft memo on consultations', extra: 'status: draft\npriority: 1\n', body: `## Background\n\n${longBody}\n` }),
+      'b-final.md': memo({ id: 'WM-2', date: '2024-07-30', title: 'Cleared memo on logistics', extra: 'status: cleared\npriority: 2\n' }),
+    });
+    const bookFile = path.join(folder, 'out.pdf');
+    const result = await runCli(['book', folder, '--week', '2024-W31', '--out', bookFile]);
+    expect(result.code).toBe(0);
+    const book = await readPdf(bookFile);
+    const memoStart = book.outline.find((entry) => entry.title === 'Draft memo on consultations')!.page!;
+    const nextStart = book.outline.find((entry) => entry.title === 'Cleared memo on logistics')!.page!;
+    expect(nextStart - memoStart).toBeGreaterThan(1);
+    for (let page = 1; page <= book.pages.length; page++) {
+      const drafts = book.pages[page - 1]!.match(/DRAFT/g)?.length ?? 0;
+      // On the draft memo's pages: DRAFT beside the banner and the watermark; elsewhere none.
+      if (page >= memoStart && page < nextStart) expect(drafts, `page ${page}`).toBe(2);
+      else expect(drafts, `page ${page}`).toBe(0);
+    }
+  });
+
   it('says clearly that a week has no memos, and exits 1', async () => {
     const result = await runCli(['book', 'content', '--week', '2024-W05', '--out', path.join(tempFolder(), 'x.pdf')]);
     expect(result.code).toBe(1);

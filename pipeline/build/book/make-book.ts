@@ -11,6 +11,7 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { finishPdf } from '../../print/postprocess.js';
+import type { PageWatermark } from '../../print/watermark.js';
 import type { PrintPool } from '../../print/pool.js';
 import { toolVersion } from '../../project.js';
 import { fontMounts, fontStylesheetUrls } from '../../render/fonts.js';
@@ -108,12 +109,28 @@ export async function makeBook(options: BookOptions): Promise<BookResult> {
       if (pages && samePages(pages, measured)) break;
       pages = measured;
     }
-    const pdf = await finishPdf(printed!, { metadata: final!.metadata, creator: `briefing ${toolVersion}`, headingTexts: final!.headingTexts });
+    const pdf = await finishPdf(printed!, {
+      metadata: final!.metadata,
+      creator: `briefing ${toolVersion}`,
+      headingTexts: final!.headingTexts,
+      watermarks: draftWatermarks(memos, pages!),
+    });
     await writeFileAtomically(options.outFile, pdf.bytes);
     return { status: 'built', output: options.outFile, memos: memos.length, pages: pdf.pages, files, missing };
   } finally {
     await pool.close();
   }
+}
+
+/** Each draft memo's pages: from its first page to the page before the next part. */
+function draftWatermarks(memos: BookMemo[], pages: PageMap): PageWatermark[] {
+  return memos
+    .filter((memo) => memo.frontmatter.status === 'draft')
+    .map((memo) => {
+      const first = pages.memos[memo.number - 1]!;
+      const next = pages.memos[memo.number] ?? pages.index ?? first + 1;
+      return { text: 'DRAFT', pages: Array.from({ length: Math.max(1, next - first) }, (_, offset) => first + offset) };
+    });
 }
 
 export const defaultBookPath = (cwd: string, range: DateRange) => path.join(cwd, 'output', 'books', `${range.label}.pdf`);
