@@ -43,6 +43,20 @@ async function build(folder: string, out: string, extra: string[] = []): Promise
   return { ...result, report: JSON.parse(readFileSync(reportFile, 'utf8')) };
 }
 
+/** Rebuilds where nothing changed, `runs` times: the median, and whether any started a browser. */
+async function noOps(corpus: Corpus, out: string) {
+  const times: number[] = [];
+  let startedBrowser = false;
+  for (let run = 0; run < runs; run++) {
+    const result = await build(corpus.folder, out);
+    times.push(result.seconds);
+    startedBrowser ||= result.report.browser !== undefined;
+  }
+  return { seconds: median(times), startedBrowser };
+}
+
+const noopNote = (noop: { startedBrowser: boolean }) => (noop.startedBrowser ? 'STARTED a browser' : 'no browser started');
+
 /**
  * Rebuilds after editing one memo, `runs` times: the whole command, the memo's own print, the
  * browser's start and close (a cost of printing anything at all), and what is left besides.
@@ -80,18 +94,11 @@ async function main(): Promise<void> {
   const out = tempOut();
   say('cold build');
   const cold = await build(corpus.folder, out);
-  const pages = cold.report.briefings.length;
   addRow(`cold build, ${memos} memos`, s(cold.seconds), `${(memos / cold.seconds).toFixed(2)} memos/s, peak ${mb(cold.peakMegabytes)}`);
 
   say('no-op rebuilds');
-  const noops: Measurement[] = [];
-  let noopStartedBrowser = false;
-  for (let run = 0; run < runs; run++) {
-    const noop = await build(corpus.folder, out);
-    noops.push(noop);
-    noopStartedBrowser ||= noop.report.browser !== undefined;
-  }
-  addRow(`no-op rebuild, ${memos} memos (median of ${runs})`, s(median(noops.map((m) => m.seconds))), noopStartedBrowser ? 'STARTED a browser' : 'no browser started');
+  const noop = await noOps(corpus, out);
+  addRow(`no-op rebuild, ${memos} memos (median of ${runs})`, s(noop.seconds), noopNote(noop));
 
   say('one-changed rebuilds');
   const one = await oneChanged(corpus, out);
@@ -151,14 +158,8 @@ async function main(): Promise<void> {
     const bigCold = await build(big.folder, bigOut);
     addRow(`cold build, ${large} memos`, s(bigCold.seconds), `${(large / bigCold.seconds).toFixed(2)} memos/s, peak ${mb(bigCold.peakMegabytes)}`);
     addRow(`peak memory ${large} ÷ 100 memos (target ≤ 1.2)`, (bigCold.peakMegabytes / small.peakMegabytes).toFixed(2), `${mb(bigCold.peakMegabytes)} vs ${mb(small.peakMegabytes)}`);
-    const bigNoops: Measurement[] = [];
-    let started = false;
-    for (let run = 0; run < runs; run++) {
-      const noop = await build(big.folder, bigOut);
-      bigNoops.push(noop);
-      started ||= noop.report.browser !== undefined;
-    }
-    addRow(`no-op rebuild, ${large} memos (target < 1 s)`, s(median(bigNoops.map((m) => m.seconds))), started ? 'STARTED a browser' : 'no browser started');
+    const bigNoop = await noOps(big, bigOut);
+    addRow(`no-op rebuild, ${large} memos (target < 1 s)`, s(bigNoop.seconds), noopNote(bigNoop));
     const bigOne = await oneChanged(big, bigOut);
     addRow(`one changed among ${large} (target: < 1 s besides its print)`, s(bigOne.total), oneChangedNote(bigOne));
   }
@@ -166,7 +167,6 @@ async function main(): Promise<void> {
   const width = Math.max(...rows.map(([name]) => name.length));
   process.stdout.write(`\n| measurement${' '.repeat(width - 11)} | value | notes |\n|${'-'.repeat(width + 2)}|---|---|\n`);
   for (const [name, value, note] of rows) process.stdout.write(`| ${name.padEnd(width)} | ${value} | ${note} |\n`);
-  void pages;
 }
 
 await main();
