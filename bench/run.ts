@@ -116,15 +116,27 @@ async function main(): Promise<void> {
   addRow(`floor: bare Puppeteer loop, best of 1–3 pages (${bestPages})`, s(floor), `trial on ${sample.length}: ${trials.map(([n, t]) => `${n}p ${t.toFixed(1)} s`).join(', ')}`);
   addRow('cold build ÷ floor (target ≤ 1.15)', (cold.seconds / floor).toFixed(2), 'whole process: start-up, checks, post-pass, writes, manifest');
 
-  // 3. `briefing check` on 100 memos, and the start-up it includes.
+  // 3. `briefing check` on 100 memos: with nothing checked before, with everything checked
+  // before, and with one memo edited since; and the start-up all three include.
   const hundred = writeCorpus(100);
-  const checks: number[] = [];
-  const startups: number[] = [];
+  const cacheFolder = mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-cache-'));
+  const checkEnv = { BRIEFING_CACHE_DIR: cacheFolder };
+  const check = (...flags: string[]) => measure(process.execPath, [cli, 'check', hundred.folder, '--quiet', ...flags], { env: checkEnv });
+  const checks = { cold: [] as number[], warm: [] as number[], edited: [] as number[], startup: [] as number[] };
   for (let run = 0; run < runs; run++) {
-    checks.push((await measure(process.execPath, [cli, 'check', hundred.folder, '--quiet'])).seconds);
-    startups.push((await measure(process.execPath, [cli, '--version'])).seconds);
+    rmSync(cacheFolder, { recursive: true, force: true });
+    checks.cold.push((await check()).seconds);
+    checks.warm.push((await check()).seconds);
+    appendFileSync(hundred.files[run % hundred.files.length]!, `\nEdited in run ${run}.\n`);
+    checks.edited.push((await check()).seconds);
+    checks.startup.push((await measure(process.execPath, [cli, '--version'])).seconds);
   }
-  addRow(`check, 100 memos (median of ${runs})`, s(median(checks)), `${s(median(checks) - median(startups))} after start-up (${s(median(startups))})`);
+  const startup = median(checks.startup);
+  const afterStartup = (values: number[]) => `${s(median(values) - startup)} after start-up (${s(startup)})`;
+  addRow(`check, 100 memos, none checked before (median of ${runs})`, s(median(checks.cold)), afterStartup(checks.cold));
+  addRow(`check, 100 memos, unchanged since the last check`, s(median(checks.warm)), afterStartup(checks.warm));
+  addRow(`check, 100 memos, one edited since the last check`, s(median(checks.edited)), afterStartup(checks.edited));
+  rmSync(cacheFolder, { recursive: true, force: true });
 
   // 4. The peer on the same 50 files, through the same browser.
   if (!values['no-peer']) {

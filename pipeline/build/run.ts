@@ -15,7 +15,7 @@ import { discoverBriefings, type FoundBriefing } from '../source/discover.js';
 import type { LoadedBriefing } from '../source/load.js';
 import type { SourceFile } from '../types.js';
 import { prepareOutputFolder } from './atomic-write.js';
-import { reportDuplicateIds } from './check-sources.js';
+import { reportDuplicateIds } from '../source/duplicate-ids.js';
 import { changedBetween, changedSince, repositoryState, type RepositoryState } from './git-state.js';
 import { cacheKey, FileHashes, readManifest, sha256, writeManifest, type ManifestEntry, type RunFingerprint } from './manifest.js';
 import { inShard, touchesEverything, type Shard } from './select.js';

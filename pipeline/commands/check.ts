@@ -1,14 +1,15 @@
 // `briefing check`: every check of the source and transform stages and the memo lint rules,
 // no browser. `--staged` checks what `git commit` is about to record (a pre-commit hook).
-import { realpath } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { VFile } from 'vfile';
-import { checkSources, reportDuplicateIds } from '../build/check-sources.js';
-import { checkBriefing } from '../lint/check-briefing.js';
+import { CheckCache, defaultCheckCacheFolder } from '../lint/check-cache.js';
+import { checkSourceFiles } from '../lint/check-run.js';
 import { NotInRepositoryError, stagedSources } from '../lint/staged.js';
 import { loadConfig } from '../source/config.js';
 import { formatDiagnostics } from '../source/diagnostics.js';
-import { loadBriefing, type LoadedBriefing } from '../source/load.js';
+import { discoverBriefings } from '../source/discover.js';
+import type { SourceFile } from '../types.js';
 import { exitCodes, usageError, type Io } from './io.js';
 
 export async function check(args: string[], io: Io): Promise<number> {
@@ -20,31 +21,35 @@ export async function check(args: string[], io: Io): Promise<number> {
       strict: { type: 'boolean' },
       staged: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
+      // What was checked before is kept in node_modules/.cache/briefing (or $BRIEFING_CACHE_DIR).
+      cache: { type: 'boolean', default: true },
     },
+    allowNegative: true,
   });
   if (values.format !== 'text' && values.format !== 'json') return usageError(io, `--format must be text or json, not "${values.format}"`);
   const config = loadConfig(io.cwd);
   const paths = positionals.length > 0 ? positionals : ['content'];
 
-  let loaded: LoadedBriefing[];
+  let sources: SourceFile[];
   let missing: string[] = [];
+  const cwd = await realpath(io.cwd);
   if (values.staged) {
     try {
-      const cwd = await realpath(io.cwd);
-      loaded = (await stagedSources(paths, cwd)).map((source) => loadBriefing(source, cwd, config.markings));
-      reportDuplicateIds(loaded);
+      sources = await stagedSources(paths, cwd);
     } catch (error) {
       if (error instanceof NotInRepositoryError) return usageError(io, error.message);
       throw error;
     }
   } else {
-    const checked = await checkSources(paths, io.cwd, config.markings);
-    loaded = checked.loaded;
-    missing = checked.discovery.missing;
+    const discovery = await discoverBriefings(paths, io.cwd);
+    sources = await Promise.all(discovery.briefings.map(async (found) => ({ ...found, bytes: await readFile(found.path) })));
+    missing = discovery.missing;
   }
-  for (const entry of loaded) await checkBriefing(entry, config, 'diagnostics');
+  // Paths are shown relative to the folder the sources were found from (git's, for --staged).
+  const shownFrom = values.staged ? cwd : io.cwd;
+  const cache = values.cache ? await CheckCache.open(defaultCheckCacheFolder(cwd), config, shownFrom, 'check') : undefined;
+  const files = (await checkSourceFiles(sources, shownFrom, config, cache)).map((checked) => checked.file);
 
-  const files = loaded.map((entry) => entry.file);
   const messages = files.flatMap((file) => file.messages);
   const errors = messages.filter((message) => message.fatal === true).length;
   const warnings = messages.length - errors;

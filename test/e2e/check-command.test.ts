@@ -1,6 +1,6 @@
 // `briefing check` on a broken copy of a sample and on the samples themselves: positioned
 // messages with rule ids, a closing count, exit codes, JSON for tools, rules set in the config.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot, runCli } from '../support/cli.js';
@@ -82,5 +82,22 @@ describe('briefing check', () => {
     const result = await runCli(['check'], { cwd: folder });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/no rule "blf-length"; the rules are .*bluf-length/);
+  });
+
+  it('keeps what it checked in node_modules/.cache/briefing, or $BRIEFING_CACHE_DIR; --no-cache keeps nothing', async () => {
+    const broken = brokenCopy();
+    const first = await runCli(['check'], { cwd: broken.folder });
+    expect(existsSync(path.join(broken.folder, 'node_modules/.cache/briefing/check-cache.json'))).toBe(true);
+    const second = await runCli(['check'], { cwd: broken.folder });
+    expect(second.stderr).toBe(first.stderr);
+    expect(second.code).toBe(1);
+
+    const elsewhere = tempFolder('briefing-cache-');
+    const uncached = writeTree({ 'content/memo.md': memo() });
+    expect((await runCli(['check', '--no-cache'], { cwd: uncached, env: { BRIEFING_CACHE_DIR: elsewhere } })).code).toBe(0);
+    expect(readdirSync(elsewhere)).toEqual([]);
+    expect(existsSync(path.join(uncached, 'node_modules'))).toBe(false);
+    expect((await runCli(['check'], { cwd: uncached, env: { BRIEFING_CACHE_DIR: elsewhere } })).code).toBe(0);
+    expect(readdirSync(elsewhere)).toEqual(['check-cache.json']);
   });
 });

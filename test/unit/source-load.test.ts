@@ -3,7 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkSources, reportDuplicateIds } from '../../pipeline/build/check-sources.js';
+import { checkSources } from '../../pipeline/build/check-sources.js';
+import { reportDuplicateIds } from '../../pipeline/source/duplicate-ids.js';
 import { formatDiagnostics } from '../../pipeline/source/diagnostics.js';
 import { loadBriefing } from '../../pipeline/source/load.js';
 import type { SourceFile } from '../../pipeline/types.js';

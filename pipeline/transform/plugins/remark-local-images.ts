@@ -64,6 +64,8 @@ export default function remarkLocalImages(options: LocalImageOptions) {
         image.url = '';
         return;
       }
+      // Present or not: creating, deleting or replacing the image changes what a check says.
+      file.data.inputs = [...(file.data.inputs ?? []), resolved];
       let real: string;
       try {
         real = realpathSync(resolved);

@@ -1,0 +1,156 @@
+// What `briefing check` said about each source, kept by everything that decides it: the
+// source's bytes, the tool's own code and dependencies, the config and a team's rule files, the
+// day (the future-date rule counts days from today), the working folder (messages name paths
+// relative to it), and the files the check looked at besides the source (glossaries, images;
+// present or missing). Markdown parsing costs ~12 ms a memo on these machines and cannot be
+// made cheaper, so an author who edits one memo of a hundred should wait for one parse.
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { VFile } from 'vfile';
+import { writeFileAtomically } from '../build/atomic-write.js';
+import { toolRoot } from '../project.js';
+import type { BriefingConfig } from '../source/config.js';
+import type { Place } from '../source/diagnostics.js';
+
+const cacheVersion = 1;
+export const checkCacheFileName = 'check-cache.json';
+
+/** One message as the reporter needs it again. */
+interface StoredMessage {
+  reason: string;
+  place?: unknown;
+  fatal: boolean | null | undefined;
+  ruleId?: string;
+  source?: string;
+}
+
+export interface CheckEntry {
+  sourceHash: string;
+  /** The run fingerprint the entry was made under (code, config, day, folder). */
+  run: string;
+  /** Files the check read besides the source → their signatures. */
+  inputs: Record<string, string>;
+  /** The memo's id and where it is written: duplicate ids are found without parsing again. */
+  id?: string;
+  idPlace?: Place;
+  messages: StoredMessage[];
+}
+
+interface CacheFile {
+  version: number;
+  entries: Record<string, CheckEntry>;
+}
+
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/** A file's identity without reading it: size, modification time and inode (a link retargeted). */
+async function signature(file: string): Promise<string> {
+  try {
+    const info = await stat(file);
+    return `${info.size}:${info.mtimeMs}:${info.ino}`;
+  } catch {
+    return 'missing';
+  }
+}
+
+async function signatures(files: Iterable<string>): Promise<Record<string, string>> {
+  const list = [...new Set(files)].sort();
+  const values = await Promise.all(list.map(signature));
+  return Object.fromEntries(list.map((file, index) => [file, values[index]!]));
+}
+
+/** The tool's code (compiled or TypeScript, whichever runs) and its locked dependencies. */
+async function codeFingerprint(): Promise<string> {
+  const pipelineFolder = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+  const entries = await readdir(pipelineFolder, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((entry) => entry.isFile() && /\.(js|ts)$/.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+  const hash = createHash('sha256');
+  for (const file of [...files, path.join(toolRoot, 'package-lock.json')]) {
+    hash.update(file);
+    hash.update(await readFile(file).catch(() => Buffer.from('missing')));
+  }
+  return hash.digest('hex');
+}
+
+export const defaultCheckCacheFolder = (cwd: string) => process.env.BRIEFING_CACHE_DIR ?? path.join(cwd, 'node_modules', '.cache', 'briefing');
+
+export class CheckCache {
+  private changed = false;
+
+  private constructor(
+    private readonly file: string,
+    private readonly contents: CacheFile,
+    private readonly run: string,
+  ) {}
+
+  static async open(folder: string, config: Pick<BriefingConfig, 'fingerprint' | 'lint'>, cwd: string, mode: string): Promise<CheckCache> {
+    const file = path.join(folder, checkCacheFileName);
+    let contents: CacheFile = { version: cacheVersion, entries: {} };
+    try {
+      const parsed = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
+      if (parsed.version === cacheVersion && parsed.entries && typeof parsed.entries === 'object') contents = parsed;
+    } catch {
+      // No cache yet, or an unreadable one: start afresh.
+    }
+    const run = sha256(
+      JSON.stringify({
+        code: await codeFingerprint(),
+        config: config.fingerprint,
+        plugins: await signatures(config.lint?.plugins ?? []),
+        day: new Date().toISOString().slice(0, 10),
+        cwd,
+        mode,
+      }),
+    );
+    return new CheckCache(file, contents, run);
+  }
+
+  /** The entry for a source whose bytes hash to `sourceHash`, if nothing it depends on changed. */
+  async lookup(sourcePath: string, sourceHash: string): Promise<CheckEntry | undefined> {
+    const entry = this.contents.entries[sourcePath];
+    if (!entry || entry.sourceHash !== sourceHash || entry.run !== this.run) return undefined;
+    const now = await signatures(Object.keys(entry.inputs));
+    return Object.entries(entry.inputs).every(([input, value]) => now[input] === value) ? entry : undefined;
+  }
+
+  /** Records what the check said; call before any message that depends on other files. */
+  async store(sourcePath: string, sourceHash: string, file: VFile, id?: { id: string; place: Place }): Promise<void> {
+    this.contents.entries[sourcePath] = {
+      sourceHash,
+      run: this.run,
+      inputs: await signatures(file.data.inputs ?? []),
+      id: id?.id,
+      idPlace: id?.place,
+      messages: file.messages.map((message) => ({ reason: message.reason, place: message.place, fatal: message.fatal, ruleId: message.ruleId, source: message.source })),
+    };
+    this.changed = true;
+  }
+
+  /** Writes the cache when something was added, dropping the entries of sources that are gone. */
+  async save(): Promise<void> {
+    if (!this.changed) return;
+    const kept: Record<string, CheckEntry> = {};
+    for (const [source, entry] of Object.entries(this.contents.entries)) {
+      if ((await signature(source)) !== 'missing') kept[source] = entry;
+    }
+    try {
+      await mkdir(path.dirname(this.file), { recursive: true });
+      await writeFileAtomically(this.file, new TextEncoder().encode(JSON.stringify({ version: cacheVersion, entries: kept })));
+    } catch {
+      // A read-only checkout still gets its check, only not a faster next one.
+    }
+  }
+}
+
+/** Puts an entry's messages on a fresh vfile, as the check made them. */
+export function replayMessages(entry: CheckEntry, file: VFile): void {
+  for (const stored of entry.messages) {
+    const message = file.message(stored.reason, { place: stored.place as Place | undefined, ruleId: stored.ruleId, source: stored.source });
+    message.fatal = stored.fatal;
+  }
+}
