@@ -1,4 +1,5 @@
-// One briefing through transform → render → print → post-pass → atomic write.
+// One briefing through transform → render (prepareBriefing), then print → post-pass → atomic
+// write (printPrepared).
 import type { PrintPool } from '../print/pool.js';
 import { finishPdf } from '../print/postprocess.js';
 import { linterFor } from '../lint/linter.js';
@@ -8,7 +9,7 @@ import type { TemplateSet } from '../render/templates.js';
 import type { BriefingConfig } from '../source/config.js';
 import { hasErrors } from '../source/diagnostics.js';
 import { assetOrigin, transformBody } from '../transform/processor.js';
-import type { Briefing } from '../types.js';
+import type { Briefing, RenderedDocument } from '../types.js';
 import { writeFileAtomically } from './atomic-write.js';
 import { sha256 } from './manifest.js';
 import { documentDate, gitHistory } from './provenance.js';
@@ -25,8 +26,7 @@ export interface PrintedBriefing {
   inputs: string[];
 }
 
-export interface PrintContext {
-  pool: PrintPool;
+export interface PrepareContext {
   templates: TemplateSet;
   config: BriefingConfig;
   stamp?: boolean;
@@ -38,7 +38,17 @@ export interface GitKnown {
   modified: boolean;
 }
 
-export async function printBriefing(briefing: Briefing, output: string, context: PrintContext, git?: GitKnown): Promise<PrintedBriefing> {
+/** A briefing rendered and ready for the browser. */
+export interface PreparedBriefing {
+  document: RenderedDocument;
+  inputs: string[];
+}
+
+/**
+ * Transform and render: everything before the browser. A build does this while the browser
+ * starts, so a one-memo rebuild waits for the launch or the memo, not both in turn.
+ */
+export async function prepareBriefing(briefing: Briefing, context: PrepareContext, git?: GitKnown): Promise<PreparedBriefing> {
   const linter = await linterFor(context.config);
   const body = transformBody(briefing, (tree) => linter.lint(briefing, tree));
   if (hasErrors(briefing.file)) throw new BriefingInvalid();
@@ -60,15 +70,16 @@ export async function printBriefing(briefing: Briefing, output: string, context:
       ? `${briefing.frontmatter.id} · ${commit ? `commit ${commit.slice(0, 7)}` : 'not committed'} · built ${date.toISOString().slice(0, 10)}`
       : undefined,
   });
-  const chromium = await context.pool.print(document);
+  return { document, inputs: [...document.templateFiles, ...document.assets.values(), ...(briefing.file.data.inputs ?? [])] };
+}
+
+/** Print, post-pass, atomic write. */
+export async function printPrepared(prepared: PreparedBriefing, output: string, pool: PrintPool): Promise<PrintedBriefing> {
+  const { document } = prepared;
+  const chromium = await pool.print(document);
   const pdf = await finishPdf(chromium, { metadata: document.metadata, creator: `briefing ${toolVersion}`, headingTexts: document.headingTexts });
   await writeFileAtomically(output, pdf.bytes);
-  return {
-    pages: pdf.pages,
-    bytes: pdf.bytes.length,
-    sha256: sha256(pdf.bytes),
-    inputs: [...document.templateFiles, ...document.assets.values(), ...(briefing.file.data.inputs ?? [])],
-  };
+  return { pages: pdf.pages, bytes: pdf.bytes.length, sha256: sha256(pdf.bytes), inputs: prepared.inputs };
 }
 
 declare module 'vfile' {

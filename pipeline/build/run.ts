@@ -241,7 +241,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
   let pool: PrintPool | undefined;
   if (toPrint.length > 0 && !options.signal?.aborted) {
-    const [{ loadTemplates }, { BriefingInvalid, printBriefing }] = await Promise.all([import('../render/templates.js'), import('./print-briefing.js')]);
+    const [{ loadTemplates }, { BriefingInvalid, prepareBriefing, printPrepared }, { defaultPoolSize }] = await Promise.all([
+      import('../render/templates.js'),
+      import('./print-briefing.js'),
+      import('../print/pool.js'),
+    ]);
     // An unwritable output folder is one error before any printing, not one per memo.
     try {
       await prepareOutputFolder(options.outDir);
@@ -250,23 +254,32 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       throw error;
     }
     const templates = loadTemplates(options.config.templatesFolder);
-    pool = await (poolStarting ?? startPool());
-    const activePool = pool;
-    const abort = () => void activePool.close();
+    // Memos are transformed and rendered while the browser starts; each waits for it only to print.
+    const poolReady = poolStarting ?? startPool();
+    poolReady.catch(() => undefined);
+    let poolFailure: unknown;
+    const printingPool = () =>
+      poolReady.catch((error: unknown) => {
+        poolFailure ??= error;
+        throw error;
+      });
+    const abort = () => void poolReady.then((ready) => ready.close(), () => undefined);
     options.signal?.addEventListener('abort', abort);
     try {
       // Keep every page of the pool busy, plus one memo being prepared, and no more: memory
       // stays flat however many briefings there are.
       const queue = [...toPrint];
-      const lanes = Array.from({ length: Math.min(queue.length, activePool.size + 1) }, async () => {
+      const pages = Math.max(1, Math.min(options.config.poolSize ?? defaultPoolSize(), queue.length));
+      const lanes = Array.from({ length: Math.min(queue.length, pages + 1) }, async () => {
         for (let candidate = queue.shift(); candidate; candidate = queue.shift()) {
-          if (options.signal?.aborted) return;
+          if (options.signal?.aborted || poolFailure) return;
           const { found, output, loaded } = candidate;
           const briefing = loaded!.briefing!;
           const memoStarted = Date.now();
           try {
             const git = { inRepository: candidate.provenance !== 'none', modified: candidate.provenance === 'modified' };
-            const printed = await printBriefing(briefing, output, { pool: activePool, templates, config: options.config, stamp: options.stamp }, git);
+            const prepared = await prepareBriefing(briefing, { templates, config: options.config, stamp: options.stamp }, git);
+            const printed = await printPrepared(prepared, output, await printingPool());
             const inputs = await hashes.hashAll(printed.inputs);
             manifest.outputs[candidate.outputKey] = {
               source: found.relative,
@@ -287,7 +300,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
             candidate.loaded = undefined;
             candidate.source = { ...candidate.source, bytes: Buffer.alloc(0) };
           } catch (error) {
-            if (options.signal?.aborted) return;
+            // No browser: the run fails as a whole (below), not memo by memo.
+            if (options.signal?.aborted || poolFailure) return;
             if (!(error instanceof BriefingInvalid)) reportError(briefing.file, (error as Error).message, undefined, 'print');
             delete manifest.outputs[candidate.outputKey];
             finish({ source: found.path, output, status: 'failed', file: briefing.file, durationMs: Date.now() - memoStarted, id: briefing.frontmatter.id });
@@ -295,10 +309,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         }
       });
       await Promise.all(lanes);
+      if (poolFailure) throw poolFailure;
     } finally {
       options.signal?.removeEventListener('abort', abort);
       const closing = Date.now();
-      await activePool.close();
+      pool = await poolReady.catch(() => undefined);
+      await pool?.close();
       browserTimes.closeMs = Date.now() - closing;
     }
   } else {

@@ -25,10 +25,37 @@ const contentTypes: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-/** Resolves a request to a file on disk, or undefined when the document may not load it. */
-async function allowedFile(url: string, document: RenderedDocument): Promise<string | undefined> {
+/** Real paths of the mounted folders (the font packages), found once per run. */
+const mountReal = new Map<string, Promise<string>>();
+const realFolder = (folder: string) => {
+  let real = mountReal.get(folder);
+  if (!real) {
+    real = realpath(folder).catch(() => folder);
+    mountReal.set(folder, real);
+  }
+  return real;
+};
+
+/**
+ * Files of the mounted folders are package files that do not change during a run (fonts and
+ * their stylesheets): each is resolved and read once, not once per memo and page.
+ */
+const mountedFiles = new Map<string, Promise<{ file: string; body: Buffer } | undefined>>();
+
+async function readMounted(candidate: string, folder: string): Promise<{ file: string; body: Buffer } | undefined> {
+  const real = await realpath(candidate).catch(() => undefined);
+  if (!real || !isInside(real, await realFolder(folder))) return undefined;
+  const body = await readFile(real).catch(() => undefined);
+  return body ? { file: real, body } : undefined;
+}
+
+/** Resolves a request to a file and its bytes, or undefined when the document may not load it. */
+async function allowedFile(url: string, document: RenderedDocument): Promise<{ file: string; body: Buffer } | undefined> {
   const asset = document.assets.get(url);
-  if (asset) return asset;
+  if (asset) {
+    const body = await readFile(asset).catch(() => undefined);
+    return body ? { file: asset, body } : undefined;
+  }
   const bare = url.split(/[?#]/)[0] ?? url;
   for (const mount of document.mounts) {
     if (!bare.startsWith(mount.prefix)) continue;
@@ -40,9 +67,12 @@ async function allowedFile(url: string, document: RenderedDocument): Promise<str
     }
     const candidate = path.resolve(mount.folder, relative);
     if (!isInside(candidate, mount.folder)) return undefined;
-    const real = await realpath(candidate).catch(() => undefined);
-    const folderReal = await realpath(mount.folder).catch(() => mount.folder);
-    return real && isInside(real, folderReal) ? real : undefined;
+    let found = mountedFiles.get(candidate);
+    if (!found) {
+      found = readMounted(candidate, mount.folder);
+      mountedFiles.set(candidate, found);
+    }
+    return found;
   }
   return undefined;
 }
@@ -67,6 +97,9 @@ export async function lockDownPage(page: Page, current: () => LoadedDocument | u
 
   page.on('request', (request) => {
     if (request.isInterceptResolutionHandled()) return;
+    // A font or stylesheet the page already holds is served from Chromium's memory cache and
+    // never paused, so there is nothing to answer; reading and encoding it again would be waste.
+    if ((request as unknown as { _fromMemoryCache?: boolean })._fromMemoryCache === true) return;
     void (async () => {
       const loaded = current();
       const url = request.url();
@@ -85,10 +118,9 @@ export async function lockDownPage(page: Page, current: () => LoadedDocument | u
         lockdown.blocked.push(url);
         return request.respond({ status: 204, body: '' });
       }
-      const file = await allowedFile(url, loaded.document);
-      if (!file) return refuse(request);
-      const body = await readFile(file).catch(() => undefined);
-      if (!body) return refuse(request);
+      const allowed = await allowedFile(url, loaded.document);
+      if (!allowed) return refuse(request);
+      const { file, body } = allowed;
       return request.respond({
         status: 200,
         contentType: contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream',

@@ -114,14 +114,21 @@ function loadTemplateSet(folder: string, book: boolean): TemplateSet | BookTempl
     return template;
   };
 
+  const dependencies = new Map<MemoType, string[]>();
   const set: TemplateSet = {
     folder,
     stylesheet,
     render: (type, view) => templateFor(type)(view),
     filesFor: (type) => {
-      const partials = partialsUsedBy(handlebars, readFileSync(templateFile(type), 'utf8'), partialSources);
-      const used = partials === 'all' ? partialFiles : [...partials].sort().map((name) => path.join(partialFolder, `${name}.hbs`));
-      return [templateFile(type), ...used, ...styleFiles];
+      // Like the compiled templates, read once per set: a set is loaded again when a file changes.
+      let files = dependencies.get(type);
+      if (!files) {
+        const partials = partialsUsedBy(handlebars, readFileSync(templateFile(type), 'utf8'), partialSources);
+        const used = partials === 'all' ? partialFiles : [...partials].sort().map((name) => path.join(partialFolder, `${name}.hbs`));
+        files = [templateFile(type), ...used, ...styleFiles];
+        dependencies.set(type, files);
+      }
+      return files;
     },
   };
   if (!book) return set;
