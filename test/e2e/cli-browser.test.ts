@@ -7,7 +7,7 @@ import { systemBrowsers } from '../../pipeline/print/browser.js';
 import { briefingBin, projectRoot, runCli, type CliResult } from '../support/cli.js';
 import { memo, tempFolder, writeTree } from '../support/fixtures.js';
 
-const installCommands = 'install one with `sudo apt-get install chromium` (Debian/Ubuntu) or `npx @puppeteer/browsers install chrome-headless-shell@stable`, or set PUPPETEER_EXECUTABLE_PATH';
+const installCommands = 'install one with `sudo apt-get install chromium-headless-shell` (Debian/Ubuntu) or `npx @puppeteer/browsers install chrome-headless-shell@stable`, or set PUPPETEER_EXECUTABLE_PATH';
 
 function briefingsAndOut() {
   const folder = writeTree({ 'memo.md': memo({ id: 'NO-BROWSER-1' }) });

@@ -68,7 +68,14 @@ describe('findBrowser', () => {
   it.runIf(existsSync('/usr/bin/chromium') && existsSync('/usr/lib/chromium/chromium'))(
     'uses the binary behind Debian\'s /usr/bin/chromium wrapper',
     async () => {
-      expect(await findBrowser(emptyCache())).toBe('/usr/lib/chromium/chromium');
+      expect(await findBrowser(emptyCache(), ['/usr/bin/chromium'])).toBe('/usr/lib/chromium/chromium');
+    },
+  );
+
+  it.runIf(existsSync('/usr/bin/chromium-headless-shell') && existsSync('/usr/lib/chromium/chromium-headless-shell'))(
+    'prefers Debian\'s headless shell, through its wrapper, to the full browser',
+    async () => {
+      expect(await findBrowser(emptyCache())).toBe('/usr/lib/chromium/chromium-headless-shell');
     },
   );
 });
