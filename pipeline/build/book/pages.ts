@@ -1,12 +1,12 @@
 // Where the parts of a printed book landed. Chromium has no target-counter(), so the book is
 // printed, then read back: every contents entry is a link to its part, and Chromium writes
 // each link with the page it points to. Those pages are the numbers the next pass prints.
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
 import type { PageMap } from './model.js';
 
 /** Destination page (1-based) of every internal link, by the anchor it points to. */
 export async function linkTargets(bytes: Uint8Array): Promise<Map<string, number>> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const pageNumbers = new Map<string, number>();
   pdf.getPages().forEach((page, index) => pageNumbers.set(page.ref.toString(), index + 1));
 
