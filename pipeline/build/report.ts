@@ -11,6 +11,8 @@ export interface RunReport {
   /** Starting and closing the browser, apart from the briefings' own durations. */
   browserStartMs?: number;
   browserCloseMs?: number;
+  /** How long rendered memos waited for the browser to start (it starts while they render). */
+  browserWaitMs?: number;
   summary: Record<'built' | 'cached' | 'failed' | 'removed', number>;
   briefings: {
     source: string;
@@ -20,6 +22,8 @@ export interface RunReport {
     sha256?: string;
     pages?: number;
     durationMs: number;
+    /** Of durationMs, the print itself: the browser's print, the post-pass and the write. */
+    printMs?: number;
     diagnostics: { line: number | null; column: number | null; severity: 'error' | 'warning'; message: string; rule: string | null }[];
   }[];
 }
@@ -34,6 +38,7 @@ export function runReport(result: BuildResult, tool: string, cwd: string): RunRe
     browser: result.browserVersion,
     browserStartMs: result.browserStartMs,
     browserCloseMs: result.browserCloseMs,
+    browserWaitMs: result.browserWaitMs,
     summary,
     briefings: [...result.outcomes]
       .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0))
@@ -45,6 +50,7 @@ export function runReport(result: BuildResult, tool: string, cwd: string): RunRe
         sha256: outcome.sha256,
         pages: outcome.pages,
         durationMs: outcome.durationMs,
+        printMs: outcome.printMs,
         diagnostics: outcome.file.messages.map((message) => ({
           line: message.line ?? null,
           column: message.column ?? null,

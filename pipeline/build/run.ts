@@ -31,6 +31,8 @@ export interface BriefingOutcome {
   bytes?: number;
   sha256?: string;
   durationMs: number;
+  /** Of the duration, printing proper: the browser's print, the post-pass and the write. */
+  printMs?: number;
   id?: string;
 }
 
@@ -74,6 +76,8 @@ export interface BuildResult {
   /** How long starting (launch and pages) and closing the browser took, when it was started. */
   browserStartMs?: number;
   browserCloseMs?: number;
+  /** How long rendered memos waited for the browser: the part of its start not hidden by other work. */
+  browserWaitMs?: number;
   /** Requests the print lock-down refused (none for well-formed briefings). */
   blockedRequests: string[];
 }
@@ -158,6 +162,29 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     return entry;
   };
 
+  // The browser starts the moment the first briefing turns out to need printing, while the
+  // others are still being hashed: in a one-memo rebuild its launch is most of the wait. Its
+  // failure only matters if something does need printing (it then fails the run).
+  const browserTimes = { startMs: 0, closeMs: 0, waitMs: 0 };
+  let candidatesKnown: (count: number) => void = () => undefined;
+  const toPrintCount = new Promise<number>((resolve) => (candidatesKnown = resolve));
+  const startPool = async () => {
+    const { PrintPool, defaultPoolSize } = await import('../print/pool.js');
+    const launched = Date.now();
+    // No more pages than memos to print: a one-memo rebuild opens one.
+    const size = toPrintCount.then((count) => Math.max(1, Math.min(options.config.poolSize ?? defaultPoolSize(), count)));
+    const started = await PrintPool.start({ size, timeoutMs: options.config.printTimeoutMs, browser: { wsEndpoint: options.browserWsEndpoint } });
+    browserTimes.startMs = Date.now() - launched;
+    return started;
+  };
+  let poolStarting: Promise<PrintPool> | undefined;
+  const needsPrinting = () => {
+    if (poolStarting || options.signal?.aborted) return;
+    poolStarting = startPool();
+    poolStarting.catch(() => undefined);
+  };
+
+  const closeUnusedPool = () => poolStarting?.then((unused) => unused.close(), () => undefined);
   const candidates: Candidate[] = await Promise.all(
     selection.map(async (found) => {
       const source: SourceFile = { ...found, bytes: await readFile(found.path) };
@@ -172,28 +199,18 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         const [inputs, existing] = await Promise.all([hashes.hashAll(Object.keys(entry.inputs)), stat(output).catch(() => undefined)]);
         if (existing?.size === entry.bytes && cacheKey(fingerprint, candidate.sourceHash, inputs, provenance) === entry.key) candidate.cached = entry;
       }
+      if (!candidate.cached) needsPrinting();
       return candidate;
     }),
-  );
+  ).catch(async (error: unknown) => {
+    candidatesKnown(0);
+    await closeUnusedPool();
+    throw error;
+  });
+  candidatesKnown(candidates.filter((candidate) => !candidate.cached).length);
 
   // Parse only what must be printed; a cached briefing keeps its id in the manifest. A cached
   // briefing that shares an id with another is parsed again, so the error shows at both.
-  // Start the browser while the changed briefings are checked: in a one-memo rebuild its launch
-  // is most of the wait. Its failure only matters if something turns out to need printing.
-  const browserTimes = { startMs: 0, closeMs: 0 };
-  const startPool = async () => {
-    const { PrintPool, defaultPoolSize } = await import('../print/pool.js');
-    const launched = Date.now();
-    // No more pages than memos to print: a one-memo rebuild opens one.
-    const size = Math.max(1, Math.min(options.config.poolSize ?? defaultPoolSize(), candidates.filter((candidate) => !candidate.cached).length));
-    const started = await PrintPool.start({ size, timeoutMs: options.config.printTimeoutMs, browser: { wsEndpoint: options.browserWsEndpoint } });
-    browserTimes.startMs = Date.now() - launched;
-    return started;
-  };
-  const poolStarting = candidates.some((candidate) => !candidate.cached) && !options.signal?.aborted ? startPool() : undefined;
-  poolStarting?.catch(() => undefined);
-  const closeUnusedPool = () => poolStarting?.then((unused) => unused.close(), () => undefined);
-
   // The parser, the renderer and the browser are loaded only when something must be printed:
   // a build where nothing changed is a few file reads and hashes.
   let loadBriefing: typeof import('../source/load.js').loadBriefing | undefined;
@@ -279,7 +296,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
           try {
             const git = { inRepository: candidate.provenance !== 'none', modified: candidate.provenance === 'modified' };
             const prepared = await prepareBriefing(briefing, { templates, config: options.config, stamp: options.stamp }, git);
-            const printed = await printPrepared(prepared, output, await printingPool());
+            const waiting = Date.now();
+            const printer = await printingPool();
+            browserTimes.waitMs = Math.max(browserTimes.waitMs, Date.now() - waiting);
+            const printing = Date.now();
+            const printed = await printPrepared(prepared, output, printer);
+            const printMs = Date.now() - printing;
             const inputs = await hashes.hashAll(printed.inputs);
             manifest.outputs[candidate.outputKey] = {
               source: found.relative,
@@ -293,7 +315,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
               bytes: printed.bytes,
               warnings: briefing.file.messages.length,
             };
-            finish({ source: found.path, output, status: 'built', file: briefing.file, pages: printed.pages, bytes: printed.bytes, sha256: printed.sha256, durationMs: Date.now() - memoStarted, id: briefing.frontmatter.id });
+            finish({ source: found.path, output, status: 'built', file: briefing.file, pages: printed.pages, bytes: printed.bytes, sha256: printed.sha256, durationMs: Date.now() - memoStarted, printMs, id: briefing.frontmatter.id });
             // What is left of a printed memo is its outcome: let the text and the tree go, so
             // memory does not grow with the number of briefings.
             briefing.file.value = '';
@@ -338,6 +360,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     browserStarted: pool !== undefined,
     browserStartMs: pool ? browserTimes.startMs : undefined,
     browserCloseMs: pool ? browserTimes.closeMs : undefined,
+    browserWaitMs: pool ? browserTimes.waitMs : undefined,
     browserVersion: pool?.browserVersion,
     blockedRequests: pool?.blockedRequests ?? [],
   };

@@ -2,7 +2,7 @@
 // ~270 ms of newPage() per memo and keeps fonts in its cache; reproducibility is restored
 // afterwards by the post-pass (see postprocess.ts).
 import type { Browser, Page } from 'puppeteer-core';
-import { assetOrigin } from '../transform/processor.js';
+import { assetOrigin } from '../asset-origin.js';
 import type { RenderedDocument } from '../types.js';
 import { lockDownPage, type LoadedDocument, type Lockdown } from './lockdown.js';
 

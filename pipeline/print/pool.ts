@@ -8,8 +8,11 @@ import { startBrowser, type BrowserSource } from './browser.js';
 import { PagePrinter, PrintTimeoutError } from './page-printer.js';
 
 export interface PrintPoolOptions {
-  /** Pages printing at once (default: one more than the cores, at most 4). */
-  size?: number;
+  /**
+   * Pages printing at once (default: one more than the cores, at most 4). A promise lets the
+   * browser start before the caller knows how many memos there are to print.
+   */
+  size?: number | Promise<number>;
   timeoutMs?: number;
   browser?: BrowserSource;
 }
@@ -55,8 +58,16 @@ export class PrintPool {
   ) {}
 
   static async start(options: PrintPoolOptions = {}): Promise<PrintPool> {
-    const pool = new PrintPool(options.size ?? defaultPoolSize(), options.timeoutMs ?? 60_000, options.browser ?? {});
-    await pool.launch();
+    const browser = await startBrowser(options.browser ?? {});
+    let size: number;
+    try {
+      size = await (options.size ?? defaultPoolSize());
+    } catch (error) {
+      await (options.browser?.wsEndpoint ? browser.disconnect() : browser.close()).catch(() => undefined);
+      throw error;
+    }
+    const pool = new PrintPool(size, options.timeoutMs ?? 60_000, options.browser ?? {});
+    await pool.launch(browser);
     return pool;
   }
 
@@ -64,8 +75,8 @@ export class PrintPool {
     return this.browser?.process()?.pid ?? undefined;
   }
 
-  private async launch(): Promise<void> {
-    const browser = await startBrowser(this.source);
+  private async launch(started?: Browser): Promise<void> {
+    const browser = started ?? (await startBrowser(this.source));
     if (this.closed) {
       // Stopped while the browser was starting: do not leave it running.
       await browser.close().catch(() => undefined);

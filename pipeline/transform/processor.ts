@@ -32,8 +32,9 @@ import remarkReferences from './plugins/remark-references.js';
 import remarkSafeLinks from './plugins/remark-safe-links.js';
 import remarkSingleBluf from './plugins/remark-single-bluf.js';
 
-/** Virtual origin of every local file the printed page may load (see print/lockdown.ts). */
-export const assetOrigin = 'https://briefing.invalid';
+import { assetOrigin } from '../asset-origin.js';
+
+export { assetOrigin };
 
 const classed = ['className'];
 const sanitizeSchema: SanitizeSchema = {
