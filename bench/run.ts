@@ -57,32 +57,49 @@ async function noOps(corpus: Corpus, out: string) {
 
 const noopNote = (noop: { startedBrowser: boolean }) => (noop.startedBrowser ? 'STARTED a browser' : 'no browser started');
 
+type BuildRun = Awaited<ReturnType<typeof build>>;
+
 /**
- * Rebuilds after editing one memo, `runs` times: the whole command; the memo's own print (the
- * browser's print, the post-pass and the write); the browser's cost on the critical path (the
- * wait for it to start after the memo was rendered, and its close); and everything else.
+ * A one-memo build split into: the whole command; the memo's own print (the browser's print,
+ * the post-pass and the write); the browser's cost on the critical path (the wait for it after
+ * the memo was rendered, and its close; its start overlaps the rendering); and everything else.
  */
-async function oneChanged(corpus: Corpus, out: string) {
-  const totals: number[] = [];
-  const prints: number[] = [];
-  const browsers: number[] = [];
-  const launches: number[] = [];
-  const rest: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    appendFileSync(corpus.files[run % corpus.files.length]!, `\n<!-- edit ${run} for the benchmark -->\n`);
-    const result = await build(corpus.folder, out);
-    const printed = (result.report.briefings.find((briefing) => briefing.status === 'built')?.printMs ?? 0) / 1000;
-    const browser = ((result.report.browserWaitMs ?? 0) + (result.report.browserCloseMs ?? 0)) / 1000;
-    totals.push(result.seconds);
-    prints.push(printed);
-    browsers.push(browser);
-    launches.push((result.report.browserStartMs ?? 0) / 1000);
-    rest.push(result.seconds - printed - browser);
-  }
-  return { total: median(totals), print: median(prints), browser: median(browsers), launch: median(launches), rest: median(rest) };
+function split(result: BuildRun) {
+  const print = (result.report.briefings.find((briefing) => briefing.status === 'built')?.printMs ?? 0) / 1000;
+  const browser = ((result.report.browserWaitMs ?? 0) + (result.report.browserCloseMs ?? 0)) / 1000;
+  return { total: result.seconds, print, browser, launch: (result.report.browserStartMs ?? 0) / 1000, rest: result.seconds - print - browser };
 }
 
-const oneChangedNote = (one: { print: number; browser: number; launch: number; rest: number }) =>
+type Split = ReturnType<typeof split>;
+
+const medianSplit = (runs: Split[]): Split => ({
+  total: median(runs.map((run) => run.total)),
+  print: median(runs.map((run) => run.print)),
+  browser: median(runs.map((run) => run.browser)),
+  launch: median(runs.map((run) => run.launch)),
+  rest: median(runs.map((run) => run.rest)),
+});
+
+/** Rebuilds after editing one memo, `runs` times. */
+async function oneChanged(corpus: Corpus, out: string): Promise<Split> {
+  const results: Split[] = [];
+  for (let run = 0; run < runs; run++) {
+    appendFileSync(corpus.files[run % corpus.files.length]!, `\n<!-- edit ${run} for the benchmark -->\n`);
+    results.push(split(await build(corpus.folder, out)));
+  }
+  return medianSplit(results);
+}
+
+/** Cold builds of a folder that holds one memo, `runs` times. */
+async function oneMemoAlone(): Promise<Split> {
+  const single = writeCorpus(1);
+  const results: Split[] = [];
+  for (let run = 0; run < runs; run++) results.push(split(await build(single.folder, tempOut())));
+  rmSync(single.folder, { recursive: true, force: true });
+  return medianSplit(results);
+}
+
+const oneChangedNote = (one: Split) =>
   `its print ${s(one.print)}, waiting for the browser + closing it ${s(one.browser)} (start ${s(one.launch)}, overlapped with rendering), everything else ${s(one.rest)}`;
 
 const s = (seconds: number) => `${seconds.toFixed(2)} s`;
@@ -106,6 +123,11 @@ async function main(): Promise<void> {
   say('one-changed rebuilds');
   const one = await oneChanged(corpus, out);
   addRow(`one changed among ${memos} (median of ${runs})`, s(one.total), oneChangedNote(one));
+  // What printing one memo costs the whole command when it is the only one: the yardstick for
+  // what the unchanged others add to a one-memo rebuild.
+  const alone = await oneMemoAlone();
+  addRow(`one memo alone, cold (median of ${runs})`, s(alone.total), oneChangedNote(alone));
+  addRow(`one changed among ${memos} − one memo alone`, s(one.total - alone.total), `what ${memos - 1} unchanged memos add`);
 
   // 2. The floor: the same final HTML through a bare Puppeteer loop, best page count.
   say('floor: rendering the corpus and choosing the page count');
@@ -177,6 +199,7 @@ async function main(): Promise<void> {
     addRow(`no-op rebuild, ${large} memos (target < 1 s)`, s(bigNoop.seconds), noopNote(bigNoop));
     const bigOne = await oneChanged(big, bigOut);
     addRow(`one changed among ${large} (target: < 1 s besides its print)`, s(bigOne.total), oneChangedNote(bigOne));
+    addRow(`one changed among ${large} − one memo alone`, s(bigOne.total - alone.total), `what ${large - 1} unchanged memos add`);
   }
 
   const width = Math.max(...rows.map(([name]) => name.length));

@@ -61,10 +61,12 @@ async function signatures(files: Iterable<string>): Promise<Record<string, strin
   return Object.fromEntries(list.map((file, index) => [file, values[index]!]));
 }
 
-/** The tool's code (compiled or TypeScript, whichever runs) and its locked dependencies. */
+/** The tool's code (bundled, compiled or TypeScript, whichever runs) and its locked dependencies. */
 async function codeFingerprint(): Promise<string> {
-  const pipelineFolder = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-  const entries = await readdir(pipelineFolder, { recursive: true, withFileTypes: true });
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  // Bundled, this module is a chunk in dist/bundle; otherwise it is in the pipeline's lint/ folder.
+  const codeFolder = path.basename(here) === 'bundle' ? here : path.dirname(here);
+  const entries = await readdir(codeFolder, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((entry) => entry.isFile() && /\.(js|ts)$/.test(entry.name))
     .map((entry) => path.join(entry.parentPath, entry.name))
