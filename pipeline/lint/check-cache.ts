@@ -12,19 +12,10 @@ import type { VFile } from 'vfile';
 import { writeFileAtomically } from '../build/atomic-write.js';
 import { toolRoot } from '../project.js';
 import type { BriefingConfig } from '../source/config.js';
-import type { Place } from '../source/diagnostics.js';
+import { storeMessages, type Place, type StoredMessage } from '../source/diagnostics.js';
 
 const cacheVersion = 1;
 export const checkCacheFileName = 'check-cache.json';
-
-/** One message as the reporter needs it again. */
-interface StoredMessage {
-  reason: string;
-  place?: unknown;
-  fatal: boolean | null | undefined;
-  ruleId?: string;
-  source?: string;
-}
 
 export interface CheckEntry {
   sourceHash: string;
@@ -128,7 +119,7 @@ export class CheckCache {
       inputs: await signatures(file.data.inputs ?? []),
       id: id?.id,
       idPlace: id?.place,
-      messages: file.messages.map((message) => ({ reason: message.reason, place: message.place, fatal: message.fatal, ruleId: message.ruleId, source: message.source })),
+      messages: storeMessages(file.messages),
     };
     this.changed = true;
   }
@@ -146,13 +137,5 @@ export class CheckCache {
     } catch {
       // A read-only checkout still gets its check, only not a faster next one.
     }
-  }
-}
-
-/** Puts an entry's messages on a fresh vfile, as the check made them. */
-export function replayMessages(entry: CheckEntry, file: VFile): void {
-  for (const stored of entry.messages) {
-    const message = file.message(stored.reason, { place: stored.place as Place | undefined, ruleId: stored.ruleId, source: stored.source });
-    message.fatal = stored.fatal;
   }
 }

@@ -5,10 +5,10 @@
 import { createHash } from 'node:crypto';
 import type { VFile } from 'vfile';
 import type { BriefingConfig } from '../source/config.js';
-import { briefingFile } from '../source/diagnostics.js';
+import { briefingFile, replayMessages } from '../source/diagnostics.js';
 import { reportDuplicateIdsOf, type IdentifiedFile } from '../source/duplicate-ids.js';
 import type { SourceFile } from '../types.js';
-import { replayMessages, type CheckCache } from './check-cache.js';
+import type { CheckCache } from './check-cache.js';
 
 export interface CheckedSource {
   file: VFile;
@@ -26,7 +26,7 @@ export async function checkSourceFiles(sources: readonly SourceFile[], cwd: stri
     const hit = hits[index];
     if (hit) {
       const file = briefingFile(source.path, cwd);
-      replayMessages(hit, file);
+      replayMessages(hit.messages, file);
       checked.push({ file, id: hit.id, idPlace: hit.idPlace, cached: true });
       continue;
     }

@@ -43,3 +43,23 @@ export function formatDiagnostics(files: readonly VFile[], options: { errorsOnly
   }
   return lines.map((line) => `${line}\n`).join('');
 }
+
+/** A message as plain data: kept in the check cache, or sent from a worker thread. */
+export interface StoredMessage {
+  reason: string;
+  place?: unknown;
+  fatal: boolean | null | undefined;
+  ruleId?: string;
+  source?: string;
+}
+
+export const storeMessages = (messages: VFile['messages']): StoredMessage[] =>
+  messages.map((message) => ({ reason: message.reason, place: message.place, fatal: message.fatal, ruleId: message.ruleId, source: message.source }));
+
+/** Puts stored messages on a vfile, as they were made. */
+export function replayMessages(stored: readonly StoredMessage[], file: VFile): void {
+  for (const entry of stored) {
+    const message = file.message(entry.reason, { place: entry.place as Place | undefined, ruleId: entry.ruleId, source: entry.source });
+    message.fatal = entry.fatal;
+  }
+}
