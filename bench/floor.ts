@@ -22,16 +22,27 @@ export function renderCorpus(files: string[], root: string): RenderedDocument[] 
   });
 }
 
-/** Seconds to print every document with `pages` reused pages in one browser. */
-export async function printFloor(documents: RenderedDocument[], pages: number): Promise<number> {
+/**
+ * Seconds to print every document with `pages` reused pages in one browser. With `renewAfter`,
+ * a page is replaced by a fresh one after that many prints, as the pipeline's pool does (off the
+ * clock of no memo: the next memo waits for the fresh page, as in the pool).
+ */
+export async function printFloor(documents: RenderedDocument[], pages: number, renewAfter?: number): Promise<number> {
   const browser = await startBrowser();
   try {
     const printers = await Promise.all(Array.from({ length: pages }, () => PagePrinter.open(browser)));
     const queue = [...documents];
     const started = process.hrtime.bigint();
     await Promise.all(
-      printers.map(async (printer) => {
-        for (let document = queue.shift(); document; document = queue.shift()) await printer.print(document, 120_000);
+      printers.map(async (first) => {
+        let printer = first;
+        for (let document = queue.shift(); document; document = queue.shift()) {
+          await printer.print(document, 120_000);
+          if (renewAfter !== undefined && printer.printed >= renewAfter) {
+            await printer.close();
+            printer = await PagePrinter.open(browser);
+          }
+        }
       }),
     );
     return Number(process.hrtime.bigint() - started) / 1e9;

@@ -31,11 +31,13 @@ export class PoolClosedError extends Error {
 // One page more than cores: while one page waits on Node (post-pass, next memo), the others print.
 // Measured here on 2 cores (npm run bench): 3 pages beat 2, which beat 1.
 /**
- * A reused page keeps some memory from every document it printed (seen here: the browser grew
- * by about 5 MB a print, from 1.4 to 1.9 GB over 100 prints a page). A fresh page after this
- * many prints keeps memory flat for the price of one newPage() (~0.3 s) every 40 memos a page.
+ * A reused page keeps something of every document it printed: memory (the browser grew by about
+ * 5 MB a print, 1.4 to 1.9 GB over 100 prints a page) and time (it prints more slowly the more
+ * it has printed). A bare 3-page loop over 160 memos (headless shell, 2 cores) took 30 s when
+ * pages were replaced every 80 prints, 23–27 s every 40, 20–27 s every 10–20 and 25–27 s every
+ * 5, where the ~0.25 s of newPage() starts to count. So a page is replaced every 20 prints.
  */
-const printsPerPage = 40;
+export const printsPerPage = 20;
 
 export const defaultPoolSize = () => Math.max(1, Math.min(4, os.availableParallelism() + 1));
 
