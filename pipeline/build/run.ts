@@ -169,10 +169,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   let candidatesKnown: (count: number) => void = () => undefined;
   const toPrintCount = new Promise<number>((resolve) => (candidatesKnown = resolve));
   const startPool = async () => {
-    const { PrintPool, defaultPoolSize } = await import('../print/pool.js');
+    const { PrintPool, pagesFor } = await import('../print/pool.js');
     const launched = Date.now();
     // No more pages than memos to print: a one-memo rebuild opens one.
-    const size = toPrintCount.then((count) => Math.max(1, Math.min(options.config.poolSize ?? defaultPoolSize(), count)));
+    const size = toPrintCount.then((count) => pagesFor(count, options.config.poolSize));
     const started = await PrintPool.start({ size, timeoutMs: options.config.printTimeoutMs, browser: { wsEndpoint: options.browserWsEndpoint } });
     browserTimes.startMs = Date.now() - launched;
     return started;
@@ -258,7 +258,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
   let pool: PrintPool | undefined;
   if (toPrint.length > 0 && !options.signal?.aborted) {
-    const [{ loadTemplates }, { BriefingInvalid, prepareBriefing, printPrepared }, { defaultPoolSize }] = await Promise.all([
+    const [{ loadTemplates }, { BriefingInvalid, prepareBriefing, printPrepared }, { pagesFor }] = await Promise.all([
       import('../render/templates.js'),
       import('./print-briefing.js'),
       import('../print/pool.js'),
@@ -286,8 +286,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       // Keep every page of the pool busy, plus one memo being prepared, and no more: memory
       // stays flat however many briefings there are.
       const queue = [...toPrint];
-      const pages = Math.max(1, Math.min(options.config.poolSize ?? defaultPoolSize(), queue.length));
-      const lanes = Array.from({ length: Math.min(queue.length, pages + 1) }, async () => {
+      const lanes = Array.from({ length: Math.min(queue.length, pagesFor(queue.length, options.config.poolSize) + 1) }, async () => {
         for (let candidate = queue.shift(); candidate; candidate = queue.shift()) {
           if (options.signal?.aborted || poolFailure) return;
           const { found, output, loaded } = candidate;

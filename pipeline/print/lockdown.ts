@@ -25,17 +25,6 @@ const contentTypes: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-/** Real paths of the mounted folders (the font packages), found once per run. */
-const mountReal = new Map<string, Promise<string>>();
-const realFolder = (folder: string) => {
-  let real = mountReal.get(folder);
-  if (!real) {
-    real = realpath(folder).catch(() => folder);
-    mountReal.set(folder, real);
-  }
-  return real;
-};
-
 /**
  * Files of the mounted folders are package files that do not change during a run (fonts and
  * their stylesheets): each is resolved and read once, not once per memo and page.
@@ -44,7 +33,8 @@ const mountedFiles = new Map<string, Promise<{ file: string; body: Buffer } | un
 
 async function readMounted(candidate: string, folder: string): Promise<{ file: string; body: Buffer } | undefined> {
   const real = await realpath(candidate).catch(() => undefined);
-  if (!real || !isInside(real, await realFolder(folder))) return undefined;
+  const folderReal = await realpath(folder).catch(() => folder);
+  if (!real || !isInside(real, folderReal)) return undefined;
   const body = await readFile(real).catch(() => undefined);
   return body ? { file: real, body } : undefined;
 }

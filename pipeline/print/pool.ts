@@ -41,6 +41,12 @@ export const printsPerPage = 40;
 
 export const defaultPoolSize = () => Math.max(1, Math.min(4, os.availableParallelism() + 1));
 
+/** Pages for a run: the configured or default pool size, but no more than memos to print. */
+export const pagesFor = (memos: number, configured?: number) => Math.max(1, Math.min(configured ?? defaultPoolSize(), memos));
+
+/** A browser we connected to keeps running for its owner; one we launched is closed. */
+const letGo = (browser: Browser, source: BrowserSource) => (source.wsEndpoint ? browser.disconnect() : browser.close()).catch(() => undefined);
+
 export class PrintPool {
   private browser: Browser | undefined;
   private idle: PagePrinter[] = [];
@@ -65,7 +71,7 @@ export class PrintPool {
     try {
       size = await (options.size ?? defaultPoolSize());
     } catch (error) {
-      await (options.browser?.wsEndpoint ? browser.disconnect() : browser.close()).catch(() => undefined);
+      await letGo(browser, options.browser ?? {});
       throw error;
     }
     const pool = new PrintPool(size, options.timeoutMs ?? 60_000, options.browser ?? {});
@@ -81,7 +87,7 @@ export class PrintPool {
     const browser = started ?? (await startBrowser(this.source));
     if (this.closed) {
       // Stopped while the browser was starting: do not leave it running.
-      await browser.close().catch(() => undefined);
+      await letGo(browser, this.source);
       throw new PoolClosedError();
     }
     this.browser = browser;
@@ -199,7 +205,6 @@ export class PrintPool {
     const browser = this.browser;
     this.browser = undefined;
     if (!browser) return;
-    if (this.source.wsEndpoint) await browser.disconnect().catch(() => undefined);
-    else await browser.close().catch(() => undefined);
+    await letGo(browser, this.source);
   }
 }

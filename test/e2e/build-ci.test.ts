@@ -14,7 +14,7 @@ import { memo, tempFolder, writeTree } from '../support/fixtures.js';
 interface Report {
   browser?: string;
   summary: Record<string, number>;
-  briefings: { source: string; output: string; status: string; sha256?: string; pages?: number; durationMs: number; id?: string; diagnostics: { line: number; column: number; severity: string; rule: string; message: string }[] }[];
+  briefings: { source: string; output: string; status: string; sha256?: string; pages?: number; durationMs: number; printMs?: number; id?: string; diagnostics: { line: number; column: number; severity: string; rule: string; message: string }[] }[];
 }
 
 const git = (cwd: string, ...args: string[]) =>
@@ -102,6 +102,9 @@ describe('--report', () => {
     expect(good.id).toBe('REP-1');
     expect(good.pages).toBe(1);
     expect(good.durationMs).toBeGreaterThan(0);
+    // Of its duration, the print itself (browser, post-pass, write): the benchmark splits by it.
+    expect(good.printMs).toBeGreaterThan(0);
+    expect(good.printMs).toBeLessThanOrEqual(good.durationMs);
     expect(good.sha256).toBe(createHash('sha256').update(readFileSync(good.output)).digest('hex'));
     expect(good.diagnostics).toEqual([expect.objectContaining({ line: 10, column: 1, severity: 'warning', rule: 'frontmatter-unknown-key' })]);
     const bad = report.briefings.find((briefing) => briefing.source.endsWith('bad.md'))!;
