@@ -4,11 +4,14 @@
 // a warning at its first use. The detector is deliberately conservative: 2–6 capitals standing
 // alone, never in headings, links or code, never a portion mark, a marking word, a roman
 // numeral, a code the glossary lists as plain (country codes), or part of a run of capitals.
+// Quoted words are someone else's and print as written: nothing inside quotation marks
+// (quotations.ts), a block quote or a :::quote is expanded, reported or counted as a first use.
 import type { Nodes, Parent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { reportWarning } from '../../source/diagnostics.js';
 import type { Glossary } from '../../source/glossary.js';
 import type { MarkingSystem } from '../../source/markings.js';
+import { isQuoted, quotedSpans, type QuotedSpan } from '../quotations.js';
 import { placeInSource } from './text-place.js';
 
 export interface AcronymOptions {
@@ -37,7 +40,45 @@ export function markingWords(system: MarkingSystem): Set<string> {
   ]);
 }
 
-const skippedBlocks = new Set(['heading', 'link', 'linkReference', 'inlineCode', 'code', 'html', 'definition', 'yaml']);
+const skippedBlocks = new Set(['heading', 'blockquote', 'code', 'html', 'definition', 'yaml']);
+/** Inline nodes whose words are not the memo's own prose: a link's text names its target. */
+const skippedInlines = new Set(['link', 'linkReference']);
+/** Blocks whose inline content is read as one text, so that a quotation may span bold or a link. */
+const proseBlocks = new Set(['paragraph', 'tableCell']);
+
+const isQuotation = (node: Nodes) => node.type === 'containerDirective' && node.name === 'quote';
+
+/** A text node of a prose block, where its value starts in the block's text, and whether its words may be expanded. */
+interface Piece {
+  node: Text;
+  at: number;
+  eligible: boolean;
+}
+
+/**
+ * The text of a prose block as a reader sees it, with the text nodes it came from. Code and other
+ * inline nodes stand in as one neutral letter: a quotation mark in code opens nothing.
+ */
+function readBlock(block: Parent): { text: string; pieces: Piece[] } {
+  let text = '';
+  const pieces: Piece[] = [];
+  const read = (node: Nodes, eligible: boolean) => {
+    if (node.type === 'text') {
+      const data = node.data as { portionMark?: unknown; hProperties?: { className?: string[] } } | undefined;
+      const own = eligible && !data?.portionMark && !data?.hProperties?.className?.includes('caption-label');
+      pieces.push({ node, at: text.length, eligible: own });
+      text += node.value;
+    } else if (node.type === 'break') {
+      text += '\n';
+    } else if ('children' in node) {
+      for (const child of (node as Parent).children) read(child as Nodes, eligible && !skippedInlines.has(node.type));
+    } else {
+      text += 'x';
+    }
+  };
+  for (const child of block.children) read(child as Nodes, true);
+  return { text, pieces };
+}
 
 /** Words of three or more capitalised words in a row are emphasis ("DO NOT TRANSMIT"), not acronyms. */
 function inCapitalRun(value: string, index: number, length: number): boolean {
@@ -57,7 +98,8 @@ export default function remarkAcronyms(options: AcronymOptions) {
   return (tree: Root, file: VFile) => {
     const introduced = new Set<string>();
 
-    const rewrite = (node: Text) => {
+    /** Expands the eligible acronyms of one text node; `quoted` are the block's quotations, `at` where the node starts in the block. */
+    const rewrite = (node: Text, quoted: QuotedSpan[], at: number) => {
       const original = node.value;
       let output = '';
       let last = 0;
@@ -65,6 +107,7 @@ export default function remarkAcronyms(options: AcronymOptions) {
         const acronym = match[1]!;
         const plural = match[2]!;
         if (introduced.has(acronym) || plain.has(acronym) || romanNumeral.test(acronym)) continue;
+        if (isQuoted(quoted, at + match.index)) continue;
         if (inCapitalRun(original, match.index, match[0].length)) continue;
         introduced.add(acronym);
         // "(EDD)" right after its expansion: the author introduced it already.
@@ -86,11 +129,13 @@ export default function remarkAcronyms(options: AcronymOptions) {
     };
 
     const walk = (node: Nodes) => {
-      if (skippedBlocks.has(node.type)) return;
-      const data = node.data as { portionMark?: unknown; hProperties?: { className?: string[] } } | undefined;
-      if (data?.portionMark && node.type === 'text') return;
-      if (data?.hProperties?.className?.includes('caption-label')) return;
-      if (node.type === 'text') return rewrite(node);
+      if (skippedBlocks.has(node.type) || isQuotation(node)) return;
+      if (proseBlocks.has(node.type)) {
+        const block = readBlock(node as Parent);
+        const quoted = quotedSpans(block.text);
+        for (const piece of block.pieces) if (piece.eligible) rewrite(piece.node, quoted, piece.at);
+        return;
+      }
       if ('children' in node) for (const child of (node as Parent).children) walk(child as Nodes);
     };
     walk(tree);
