@@ -1,7 +1,7 @@
 // The render stage: a validated briefing and its body HTML → one complete HTML document, with
 // the list of local files the page may load and the PDF metadata to write afterwards.
 import type { Briefing, RenderedDocument, TransformedBody } from '../types.js';
-import { fontMounts, fontStylesheetUrls } from './fonts.js';
+import { fontMounts, fontFaceCss } from './fonts.js';
 import type { TemplateSet } from './templates.js';
 import { memoView, type ViewOptions } from './view.js';
 
@@ -24,7 +24,7 @@ export function renderDocument(briefing: Briefing, body: TransformedBody, option
   const html = options.templates.render(frontmatter.type, {
     ...view,
     contentSecurityPolicy: contentSecurityPolicy(options.origin),
-    fontStylesheets: fontStylesheetUrls(options.origin),
+    fontFaces: fontFaceCss(options.origin),
     stylesheet: options.templates.stylesheet,
   });
   const tags = frontmatter.tags ?? {};

@@ -14,7 +14,7 @@ import { finishPdf } from '../../print/postprocess.js';
 import type { PageWatermark } from '../../print/watermark.js';
 import type { PrintPool } from '../../print/pool.js';
 import { toolVersion } from '../../project.js';
-import { fontMounts, fontStylesheetUrls } from '../../render/fonts.js';
+import { fontMounts, fontFaceCss } from '../../render/fonts.js';
 import { contentSecurityPolicy } from '../../render/render.js';
 import { loadBookTemplates } from '../../render/templates.js';
 import { memoView } from '../../render/view.js';
@@ -74,7 +74,7 @@ export async function makeBook(options: BookOptions): Promise<BookResult> {
   const document = (pages: PageMap | undefined): RenderedDocument => {
     const view = bookView(memos, options.range, pages, settings);
     return {
-      html: templates.renderBook({ ...view, contentSecurityPolicy: contentSecurityPolicy(assetOrigin), fontStylesheets: fontStylesheetUrls(assetOrigin), stylesheet: templates.stylesheet }),
+      html: templates.renderBook({ ...view, contentSecurityPolicy: contentSecurityPolicy(assetOrigin), fontFaces: fontFaceCss(assetOrigin), stylesheet: templates.stylesheet }),
       assets,
       mounts: fontMounts(assetOrigin),
       paper: settings.paper,
