@@ -6,6 +6,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { defaultTemplatesFolder } from '../project.js';
 import type { MemoType } from '../source/schema.js';
+import { breakableUrlHtml } from '../transform/printed-urls.js';
 
 export interface TemplateSet {
   folder: string;
@@ -78,6 +79,8 @@ function loadTemplateSet(folder: string, book: false): TemplateSet;
 function loadTemplateSet(folder: string, book: boolean): TemplateSet | BookTemplateSet {
   const handlebars = Handlebars.create();
   handlebars.registerHelper('cssString', (value: unknown) => new handlebars.SafeString(cssString(value)));
+  // A printed URL breaks only after / . - _ ? & =, as in the body (transform/printed-urls.ts).
+  handlebars.registerHelper('breakableUrl', (value: unknown) => new handlebars.SafeString(breakableUrlHtml(String(value ?? ''))));
 
   const partialFolder = path.join(folder, 'partials');
   const partialFiles = readdirSync(partialFolder)

@@ -3,6 +3,7 @@
 import { parseBanner, type MarkingSystem } from '../source/markings.js';
 import { splitPortionMark } from '../source/portion-marks.js';
 import type { Frontmatter } from '../source/schema.js';
+import { typographicText } from '../transform/plugins/remark-typography.js';
 import type { Paper, TransformedBody } from '../types.js';
 import { defaultPaperFor, formatMemoDate } from './dates.js';
 import { marginBoxes, type MarginBoxes } from './margin-boxes.js';
@@ -77,6 +78,9 @@ function isLight(hex: string): boolean {
 }
 
 export function memoView(frontmatter: Frontmatter, body: TransformedBody, options: ViewOptions): MemoView {
+  // Texts from the frontmatter print with the body's typography (quotes, NFC); markings, ids and
+  // dates print exactly as written.
+  const shaped = typographicText;
   const lang = frontmatter.lang ?? 'en-US';
   const paper = frontmatter.paper ?? defaultPaperFor(lang);
   const parsed = parseBanner(frontmatter.marking.level, options.markings);
@@ -84,11 +88,14 @@ export function memoView(frontmatter: Frontmatter, body: TransformedBody, option
   const tableColour = parsed.ok ? parsed.banner.level.colour : '';
   const colour = /^#[0-9a-fA-F]{3,8}$/.test(tableColour) ? tableColour : '#000000';
   const dateText = formatMemoDate(frontmatter.date, lang);
-  const boxes = marginBoxes(frontmatter.marking.level, frontmatter.short_title ?? frontmatter.title, paper);
+  const boxes = marginBoxes(frontmatter.marking.level, shaped(frontmatter.short_title ?? frontmatter.title), paper);
   const isMemo = frontmatter.type !== 'policy-brief';
   const authority = frontmatter.marking.authority;
   const cui = frontmatter.marking.cui;
-  const portion = (text: string): PortionText => splitPortionMark(text, options.markings);
+  const portion = (text: string): PortionText => {
+    const split = splitPortionMark(text, options.markings);
+    return { ...split, text: shaped(split.text) };
+  };
 
   return {
     type: frontmatter.type,
@@ -100,38 +107,38 @@ export function memoView(frontmatter: Frontmatter, body: TransformedBody, option
     statusLabel: frontmatter.status ?? '',
     dateText,
     memoKind: memoKinds[frontmatter.type],
-    addressees: isMemo ? frontmatter.to.map((name) => name.toUpperCase()).join(', ') : '',
-    from: isMemo ? [frontmatter.from.name, frontmatter.from.title, frontmatter.from.office].filter(Boolean).join(', ') : '',
-    title: frontmatter.title,
+    addressees: isMemo ? shaped(frontmatter.to.map((name) => name.toUpperCase()).join(', ')) : '',
+    from: isMemo ? shaped([frontmatter.from.name, frontmatter.from.title, frontmatter.from.office].filter(Boolean).join(', ')) : '',
+    title: shaped(frontmatter.title),
     subject: portion(frontmatter.title),
-    subtitle: frontmatter.type === 'policy-brief' ? frontmatter.subtitle : undefined,
+    subtitle: frontmatter.type === 'policy-brief' ? shaped(frontmatter.subtitle) : undefined,
     marginBoxes: boxes,
     runningHeader: { title: boxes.headerTitle, date: dateText },
     bluf: frontmatter.bluf ? portion(frontmatter.bluf) : undefined,
     bodyHtml: body.html,
     notesHtml: body.notesHtml,
     keyPoints: frontmatter.type === 'policy-brief' ? (frontmatter.key_points ?? []).map(portion) : [],
-    authors: frontmatter.type === 'policy-brief' ? frontmatter.authors.map((author) => [author.name, author.office].filter(Boolean).join(', ')) : [],
+    authors: frontmatter.type === 'policy-brief' ? frontmatter.authors.map((author) => shaped([author.name, author.office].filter(Boolean).join(', '))) : [],
     recommendations:
       frontmatter.type === 'action-memo'
         ? frontmatter.recommendations.map((recommendation) => ({
             text: portion(recommendation.text),
             decideBy: recommendation.decide_by ? formatMemoDate(recommendation.decide_by, lang) : undefined,
-            recommendedBy: recommendation.recommended_by,
-            opposedBy: recommendation.opposed_by,
+            recommendedBy: shaped(recommendation.recommended_by),
+            opposedBy: shaped(recommendation.opposed_by),
           }))
         : [],
-    attachments: (frontmatter.attachments ?? []).map((title, index) => ({ tab: tabLetter(index), title })),
+    attachments: (frontmatter.attachments ?? []).map((title, index) => ({ tab: tabLetter(index), title: shaped(title) })),
     sources: (frontmatter.sources ?? []).map((source, index) => ({
       number: index + 1,
       id: source.id,
-      title: source.title,
-      publisher: source.publisher,
+      title: shaped(source.title),
+      publisher: shaped(source.publisher),
       url: source.url,
       accessed: source.accessed ? formatMemoDate(source.accessed, lang) : undefined,
     })),
-    drafted: frontmatter.clearance?.drafted,
-    cleared: frontmatter.clearance?.cleared ?? [],
+    drafted: shaped(frontmatter.clearance?.drafted),
+    cleared: (frontmatter.clearance?.cleared ?? []).map((name) => shaped(name)),
     authority: authority
       ? [
           ['Classified By', authority.classified_by],

@@ -31,6 +31,8 @@ import remarkRawHtml from './plugins/remark-raw-html.js';
 import remarkReferences from './plugins/remark-references.js';
 import remarkSafeLinks from './plugins/remark-safe-links.js';
 import remarkSingleBluf from './plugins/remark-single-bluf.js';
+import remarkTypography from './plugins/remark-typography.js';
+import rehypeUrlBreaks from './plugins/rehype-url-breaks.js';
 
 import { assetOrigin } from '../asset-origin.js';
 
@@ -111,6 +113,9 @@ export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) =>
     return { html: '', assets: file.data.assets ?? new Map(), headings };
   }
   const toHtml = processor
+    // Typography changes only how text prints, so `check` does without it; it runs last, on the
+    // words the other plugins added too (acronym expansions).
+    .use(remarkTypography)
     .use(remarkRehype, {
       // Chromium cannot float notes to the foot of their page: memos print them as notes at the
       // end, policy briefs as endnotes (see templates).
@@ -118,16 +123,18 @@ export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) =>
       footnoteLabelProperties: { className: ['notes-heading'] },
     })
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeUrlBreaks)
     .use(rehypeStringify);
 
   const tree = toHtml.parse(briefing.body) as MdastRoot;
   // Readers of the untouched tree (the memo lint rules) look at it here, before the plugins
   // change it, so the body is parsed once for both.
   inspect?.(tree);
+  const hast = toHtml.runSync(tree, file) as HastRoot;
+  // The headings as they print (typographic quotes): the PDF's outline is repaired against them.
   visit(tree, 'heading', (heading) => {
     headings.push({ depth: heading.depth, text: toString(heading) });
   });
-  const hast = toHtml.runSync(tree, file) as HastRoot;
   const notes = takeNotes(hast);
   const html = toHtml.stringify(hast, file);
   const notesHtml = notes ? toHtml.stringify({ type: 'root', children: [notes] }, file) : undefined;

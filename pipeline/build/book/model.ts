@@ -5,6 +5,7 @@ import { formatMemoDate } from '../../render/dates.js';
 import { portionSpelling } from '../../source/caveats.js';
 import { parseBanner, type MarkingSystem } from '../../source/markings.js';
 import type { Frontmatter } from '../../source/schema.js';
+import { typographicText } from '../../transform/plugins/remark-typography.js';
 import type { DateRange } from './week.js';
 
 export interface BookMemo {
@@ -109,7 +110,7 @@ export function bookView(memos: BookMemo[], range: DateRange, pages: PageMap | u
     banner: overallMarking(frontmatters, settings.markings),
     contents: memos.map((memo) => ({
       anchor: anchor(memo),
-      title: stripPortionMark(memo.frontmatter.title),
+      title: typographicText(stripPortionMark(memo.frontmatter.title)),
       typeLabel: typeLabels[memo.frontmatter.type],
       marking: memo.frontmatter.marking.level,
       page: pageOf(pages?.memos[memo.number - 1]),
@@ -120,10 +121,10 @@ export function bookView(memos: BookMemo[], range: DateRange, pages: PageMap | u
     ],
     summary: memos.map((memo) => ({
       anchor: anchor(memo),
-      title: stripPortionMark(memo.frontmatter.title),
+      title: typographicText(stripPortionMark(memo.frontmatter.title)),
       page: pageOf(pages?.memos[memo.number - 1]),
       portion: portionOf(memo.frontmatter, settings.markings),
-      bluf: stripPortionMark(memo.frontmatter.bluf ?? 'No bottom line was given.'),
+      bluf: typographicText(stripPortionMark(memo.frontmatter.bluf ?? 'No bottom line was given.')),
     })),
     memos: memos.map((memo) => ({ number: memo.number, html: memo.html, view: memo.view })),
     index,
