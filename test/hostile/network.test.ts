@@ -122,11 +122,12 @@ Visible paragraph two.
   });
 
   it('prints frontmatter holding markup and {{…}} as literal text', async () => {
+    // Printed as literal text, with typographic quotes like every printed text (the metadata keeps the typed ones).
     const text = reading.pages.join('\n').replace(/\s+/g, ' ');
-    expect(text).toContain(`</style><img src=${loopback.origin}/title.png>{{constructor.constructor 'return process'}}`);
-    expect(text).toContain(`<script>fetch('${loopback.origin}/from')</script>`);
+    expect(text).toContain(`</style><img src=${loopback.origin}/title.png>{{constructor.constructor ‘return process’}}`);
+    expect(text).toContain(`<script>fetch(‘${loopback.origin}/from’)</script>`);
     expect(text).toContain('</title></head><body onload=x()>');
-    expect(text).toContain("{{#with this}}{{lookup this 'constructor'}}{{/with}}");
+    expect(text).toContain('{{#with this}}{{lookup this ‘constructor’}}{{/with}}');
     expect(reading.info.Title).toBe(`</style><img src=${loopback.origin}/title.png>{{constructor.constructor 'return process'}}`);
     expect(await readInfoEntry(pdf, 'BriefingId')).toBe('HOSTILE-001');
   });

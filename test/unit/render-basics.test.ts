@@ -58,7 +58,7 @@ describe('the info-memo template', () => {
       'Extended deterrence dialogue',
       'Bottom line:</strong> The alliance is stronger.',
       '<h2>Background</h2>\n<p>The ministers met in Tokyo.</p>',
-      'Joint Statement of the Security Consultative Committee, <a href="https://www.state.gov/scc">https://www.state.gov/scc</a> (accessed July 29, 2024)',
+      'Joint Statement of the Security Consultative Committee, <a href="https://www.state.gov/scc"><span class="url">https://www.<wbr>state.<wbr>gov/<wbr>scc</span></a> (accessed July 29, 2024)',
       'Drafted:</span> A. Analyst, ext. 1234',
       'Cleared:',
       '<li>EAP/J: B. Officer</li><li>PM: C. Person</li>',
@@ -71,7 +71,8 @@ describe('the info-memo template', () => {
   it('loads nothing but its own origin, and forbids script', async () => {
     const { html } = await render({});
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &#x27;none&#x27;; script-src &#x27;none&#x27;/);
-    const urls = [...html.matchAll(/(?:href|src)="([^"]+)"/g)].map((match) => match[1]!);
+    // Links and sources, and the font files its @font-face rules name.
+    const urls = [...html.matchAll(/(?:href|src)="([^"]+)"|url\(([^)]+)\)/g)].map((match) => match[1] ?? match[2]!);
     expect(urls.length).toBeGreaterThan(0);
     expect(urls.filter((url) => !url.startsWith(`${assetOrigin}/`))).toEqual([]);
   });
@@ -114,7 +115,7 @@ describe('escaping', () => {
     });
     expect(html).not.toMatch(/<script|<img|<b>|<i>/);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(html).toContain('&amp; &quot;quoted&quot;');
+    expect(html).toContain('&amp; “quoted”');
     expect(html).toContain('&lt;b&gt;drafter&lt;/b&gt;');
   });
 
