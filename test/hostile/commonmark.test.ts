@@ -5,7 +5,9 @@
 // hast-util-from-html; attributes, alt text and comments are not text). Each reference text
 // node, with all whitespace removed, must appear in our HTML's text, in order. Extra text is
 // allowed: the pipeline adds some on purpose (figure captions from image titles, footnote
-// labels). Whitespace is ignored because where blocks break lines is not a matter of text.
+// labels). Whitespace is ignored because where blocks break lines is not a matter of text, and
+// typographic quotes count as the typed ones: printing “ ” ‘ ’ for " and ' is deliberate
+// (pipeline/transform/plugins/remark-typography.ts).
 //
 // Examples holding raw HTML (an `html` node in the CommonMark tree) are held to a different
 // promise, since the pipeline drops raw HTML by design: the Markdown text around the HTML
@@ -42,7 +44,7 @@ const frontmatter = '---\ntype: info-memo\nid: CM-0001\ntitle: "CommonMark examp
 const bodyLineOffset = frontmatter.split('\n').length - 1;
 const root = tempFolder('briefing-commonmark-');
 
-const squeeze = (text: string) => text.replace(/\s+/g, '');
+const squeeze = (text: string) => text.replace(/\s+/g, '').replace(/[“”]/g, '"').replace(/[‘’]/g, "'");
 
 function textNodes(html: string): string[] {
   const texts: string[] = [];

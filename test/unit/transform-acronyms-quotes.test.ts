@@ -1,6 +1,7 @@
 // Acronym expansion never rewrites what someone else said: words inside quotation marks (straight,
 // typographic, Japanese), a :::quote, a block quote, code, link text and headings print as
-// written, and the first *eligible* use of the acronym is the one spelled out.
+// written, and the first *eligible* use of the acronym is the one spelled out. (The HTML prints
+// straight quotes as typographic ones: remark-typography.ts.)
 import { describe, expect, it } from 'vitest';
 import { quotedSpans } from '../../pipeline/transform/quotations.js';
 import { briefingText, check, expectClean, infoMemoFrontmatter, placeOf } from './content-model-support.js';
@@ -41,7 +42,7 @@ describe('acronyms and quotations', () => {
   it('leaves the trilateral memo\'s "Asian NATO." alone and expands the first use outside it', async () => {
     const checked = await body(['Expect Pyongyang to describe the framework as an "Asian NATO." NATO itself is not a party.']);
     expectClean(checked);
-    expect(checked.html).toContain(`as an "Asian NATO." ${expanded} itself is not a party.`);
+    expect(checked.html).toContain(`as an “Asian NATO.” ${expanded} itself is not a party.`);
   });
 
   it('does not expand inside curly quotes or Japanese brackets, and counts no first use there', async () => {
@@ -53,14 +54,14 @@ describe('acronyms and quotations', () => {
   it('reads a quotation across bold, italics and links', async () => {
     const checked = await body(['They said "the **Asian** NATO" and "an *EDD* for [Asia](https://example.org/)". Later the EDD and NATO met.']);
     expectClean(checked);
-    expect(checked.html).toContain('They said "the <strong>Asian</strong> NATO" and "an <em>EDD</em> for <a href="https://example.org/">Asia</a>".');
+    expect(checked.html).toContain('They said “the <strong>Asian</strong> NATO” and “an <em>EDD</em> for <a href="https://example.org/">Asia</a>”.');
     expect(checked.html).toContain(`Later the Extended Deterrence Dialogue (EDD) and ${expanded} met.`);
   });
 
   it("does not take an apostrophe for a quotation mark: Korea's NATO partners get the expansion", async () => {
     const checked = await body(["Korea's NATO partners met in the '90s."]);
     expectClean(checked);
-    expect(checked.html).toContain(`Korea's ${expanded} partners met in the '90s.`);
+    expect(checked.html).toContain(`Korea’s ${expanded} partners met in the ’90s.`);
   });
 
   it('leaves :::quote callouts, block quotes, code, link text and headings alone', async () => {
@@ -95,7 +96,7 @@ describe('acronyms and quotations', () => {
     const text = briefingText(infoMemoFrontmatter({ title: 'T' }), ['Seoul called it "a QRX in all but name."', '', '> The QRX is dead.']);
     const quotedOnly = await check(text);
     expectClean(quotedOnly);
-    expect(quotedOnly.html).toContain('"a QRX in all but name."');
+    expect(quotedOnly.html).toContain('“a QRX in all but name.”');
     // Used in the memo's own words too, it is reported there, never at the quotation.
     const alsoOwn = briefingText(infoMemoFrontmatter({ title: 'T' }), ['Seoul called it "a QRX in all but name."', '', 'The QRX met.']);
     expect((await check(alsoOwn)).warnings).toEqual([`${placeOf(alsoOwn, 'QRX', 1)} acronym-undefined`]);
