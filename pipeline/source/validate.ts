@@ -2,6 +2,7 @@
 // key or value it is about. Unknown keys are warnings; a key another memo type uses is an error.
 import { z, type core } from 'zod';
 import { actionMemoSchema, frontmatterSchema, infoMemoSchema, memoTypes, policyBriefSchema, typesAcceptingKey, type Frontmatter, type MemoType } from './schema.js';
+import { closestWord } from './edit-distance.js';
 import type { FrontmatterProblem, SplitBriefing } from './frontmatter.js';
 
 export interface ValidationResult {
@@ -149,31 +150,6 @@ function knownKeysAt(type: unknown, path: readonly PropertyKey[]): string[] {
 }
 
 /**
- * Edits between two words, a swap of neighbouring letters counting as one (optimal string
- * alignment): `bulf` is one slip from `bluf`, as an author would see it, not two.
- */
-export function editDistance(a: string, b: string): number {
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = best;
-    }
-  }
-  return rows[a.length]![b.length]!;
-}
-
-function closestKey(key: string, known: string[]): string | undefined {
-  const ranked = known
-    .map((candidate) => ({ candidate, distance: editDistance(key.toLowerCase(), candidate.toLowerCase()) }))
-    .filter(({ distance, candidate }) => distance <= Math.max(1, Math.floor(candidate.length / 3)))
-    .sort((a, b) => a.distance - b.distance);
-  return ranked[0]?.candidate;
-}
-
-/**
  * What an unknown key is: a slip of a key the group accepts and does not have yet (its value
  * would be lost, so an error that names the key), or a key of the author's own (a warning).
  */
@@ -182,14 +158,14 @@ function unknownKeyProblem(key: string, parentPath: readonly PropertyKey[], data
   const known = knownKeysAt(valueAt(data, ['type']), parentPath);
   const parent = valueAt(data, parentPath);
   const given = (name: string) => isRecord(parent) && Object.hasOwn(parent, name);
-  const likely = closestKey(key, known.filter((name) => !given(name)));
+  const likely = closestWord(key, known.filter((name) => !given(name)));
   if (likely) {
     return {
       problem: { message: `${dotted(path)} is not a key; did you mean ${likely}?`, rule: 'frontmatter-misspelled-key' },
       standsFor: dotted([...parentPath, likely]),
     };
   }
-  const alreadyGiven = closestKey(key, known);
+  const alreadyGiven = closestWord(key, known);
   return {
     problem: {
       message: `unknown key ${dotted(path)} is ignored; ${alreadyGiven ? `${alreadyGiven} is already given, so remove it or check its spelling` : 'check its spelling or remove it'}`,
@@ -207,7 +183,7 @@ export function validateFrontmatter(split: SplitBriefing): ValidationResult {
   }
   // Without a type nothing else can be judged: a slip in the word `type` itself is the one to name.
   if (split.data.type === undefined) {
-    const slip = Object.keys(split.data).find((key) => key !== 'type' && knownKeysAt(undefined, []).every((known) => known !== key) && closestKey(key, ['type']));
+    const slip = Object.keys(split.data).find((key) => key !== 'type' && knownKeysAt(undefined, []).every((known) => known !== key) && closestWord(key, ['type']));
     if (slip) {
       errors.push({ message: `${slip} is not a key; did you mean type?`, place: split.locate([slip], 'key'), rule: 'frontmatter-misspelled-key' });
       return { errors, warnings };
