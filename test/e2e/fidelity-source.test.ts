@@ -84,7 +84,9 @@ describe('a folder with an unclosed callout beside good memos, checked and built
   beforeAll(async () => {
     check = await runCli(['check', 'content'], { cwd: folder });
     build = await runCli(['build', 'content', '--out', out], { cwd: folder });
-    [secret, brief, cui] = await Promise.all(['secret.pdf', 'brief.pdf', 'cui.pdf'].map((name) => readPdf(path.join(out, name))));
+    secret = await readPdf(path.join(out, 'secret.pdf'));
+    brief = await readPdf(path.join(out, 'brief.pdf'));
+    cui = await readPdf(path.join(out, 'cui.pdf'));
   });
 
   it('check exits 1 with the positioned message at the :::note line', () => {
