@@ -44,6 +44,9 @@ export async function fileSignature(file: string): Promise<string> {
 /** A top-level `id:` line of a block frontmatter (keys at the margin), holding a plain or quoted id and maybe a comment. */
 const idLine = /^id[ \t]*:[ \t]*(["']?)([A-Za-z0-9][A-Za-z0-9._-]*)\1[ \t]*(?:#.*)?$/m;
 
+/** Plain words YAML's core schema reads as numbers, booleans or null. */
+const yamlNonText = /^(?:\d+(?:\.\d*)?(?:[eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|true|True|TRUE|false|False|FALSE|null|Null|NULL)$/;
+
 /**
  * The `id:` of a briefing's frontmatter, reading nothing past it; none if it cannot be read.
  * The YAML parser costs ~2 ms a memo and a folder of a thousand memos is read this way, so a
@@ -59,8 +62,9 @@ async function frontmatterId(file: string): Promise<string | undefined> {
   if ('problem' in decoded) return undefined;
   const text = decoded.text.replace(/\r\n?/g, '\n');
   const end = text.startsWith('---\n') ? text.indexOf('\n---', 3) : -1;
-  const plain = end > 0 ? idLine.exec(text.slice(4, end + 1))?.[2] : undefined;
-  if (plain) return plain;
+  const line = end > 0 ? idLine.exec(text.slice(4, end + 1)) : null;
+  // Unquoted, YAML reads `42`, `1e3` or `true` as no text at all (an invalid id, never a duplicate).
+  if (line) return line[1] || !yamlNonText.test(line[2]!) ? line[2] : undefined;
   const data = splitBriefing(decoded.text).data;
   const id = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).id : undefined;
   return typeof id === 'string' ? id : undefined;
