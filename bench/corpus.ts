@@ -28,7 +28,9 @@ export function corpusMemo(index: number, templates = samples()): { relative: st
   const repeats = 1 + (index % 2);
   const portion = /^title:\s*["']?\(U\)/m.test(frontmatter) ? '(U) ' : '';
   const filler = Array.from({ length: (index * 7) % 12 }, (_, n) => `${portion}Additional paragraph ${n + 1} of memo ${index}: the ministers reaffirmed the alliance's deterrent posture and agreed to continue consultations at working level.`).join('\n\n');
-  const text = `${frontmatter}\n---${Array.from({ length: repeats }, () => body).join('\n')}\n\n${filler}\n`;
+  // A repeated body gets note labels of its own: a second note with a label already used is an error.
+  const copies = Array.from({ length: repeats }, (_, copy) => (copy === 0 ? body : body.replace(/\[\^([^\]\s]+)\]/g, `[^$1-${copy + 1}]`)));
+  const text = `${frontmatter}\n---${copies.join('\n')}\n\n${filler}\n`;
   return { relative: `batch-${Math.floor(index / 100)}/memo-${String(index).padStart(5, '0')}.md`, text };
 }
 

@@ -15,6 +15,8 @@ import { discoverBriefings, type FoundBriefing } from '../source/discover.js';
 import type { LoadedBriefing } from '../source/load.js';
 import type { SourceFile } from '../types.js';
 import { prepareOutputFolder } from './atomic-write.js';
+import { CheckCache, defaultCheckCacheFolder } from '../lint/check-cache.js';
+import { idsElsewhere } from '../source/content-ids.js';
 import { reportDuplicateIds } from '../source/duplicate-ids.js';
 import { changedBetween, changedSince, repositoryState, type RepositoryState } from './git-state.js';
 import { cacheKey, FileHashes, readManifest, sha256, writeManifest, type ManifestEntry, type RunFingerprint } from './manifest.js';
@@ -210,7 +212,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   candidatesKnown(candidates.filter((candidate) => !candidate.cached).length);
 
   // Parse only what must be printed; a cached briefing keeps its id in the manifest. A cached
-  // briefing that shares an id with another is parsed again, so the error shows at both.
+  // briefing that shares an id with another (of the run, or of the content folder) is parsed
+  // again, so the error shows at its id.
   // The parser, the renderer and the browser are loaded only when something must be printed:
   // a build where nothing changed is a few file reads and hashes.
   let loadBriefing: typeof import('../source/load.js').loadBriefing | undefined;
@@ -226,13 +229,26 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     const id = candidate.loaded?.briefing?.frontmatter.id;
     if (id) idCount.set(id, (idCount.get(id) ?? 0) + 1);
   }
+  // The content folder's other briefings (another file of the folder named alone, another
+  // shard): their ids come from the check cache or their frontmatter, never from their bodies.
+  let idStore: CheckCache | undefined;
+  const elsewhere = await idsElsewhere(
+    candidates.map((candidate) => candidate.found),
+    cwd,
+    async () => (idStore = await CheckCache.openIds(defaultCheckCacheFolder(cwd))),
+  );
+  await idStore?.save();
+  for (const other of elsewhere) idCount.set(other.id, (idCount.get(other.id) ?? 0) + 1);
   for (const candidate of candidates) {
     if (candidate.cached && (idCount.get(candidate.cached.id) ?? 0) > 1) {
       candidate.cached = undefined;
       await load(candidate);
     }
   }
-  reportDuplicateIds(candidates.map((candidate) => candidate.loaded ?? {}));
+  reportDuplicateIds(
+    candidates.map((candidate) => candidate.loaded ?? {}),
+    elsewhere,
+  );
 
   const toPrint = candidates.filter((candidate) => candidate.loaded?.briefing && !hasErrors(candidate.loaded.file));
   const total = candidates.length;

@@ -5,16 +5,17 @@
 // present or missing). Markdown parsing costs ~12 ms a memo on these machines and cannot be
 // made cheaper, so an author who edits one memo of a hundred should wait for one parse.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
 import { writeFileAtomically } from '../build/atomic-write.js';
 import { toolRoot } from '../project.js';
 import type { BriefingConfig } from '../source/config.js';
+import { fileSignature, type IdStore } from '../source/content-ids.js';
 import { storeMessages, type Place, type StoredMessage } from '../source/diagnostics.js';
 
-const cacheVersion = 1;
+const cacheVersion = 2;
 export const checkCacheFileName = 'check-cache.json';
 
 export interface CheckEntry {
@@ -32,23 +33,19 @@ export interface CheckEntry {
 interface CacheFile {
   version: number;
   entries: Record<string, CheckEntry>;
+  /**
+   * The id of every briefing seen as another file of the content folder (content-ids.ts), by
+   * its signature: a check or build of one file learns the others' ids from here, not by reading
+   * them. The id depends on the bytes alone, so the run fingerprint does not matter.
+   */
+  ids?: Record<string, { signature: string; id?: string }>;
 }
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-/** A file's identity without reading it: size, modification time and inode (a link retargeted). */
-async function signature(file: string): Promise<string> {
-  try {
-    const info = await stat(file);
-    return `${info.size}:${info.mtimeMs}:${info.ino}`;
-  } catch {
-    return 'missing';
-  }
-}
-
 async function signatures(files: Iterable<string>): Promise<Record<string, string>> {
   const list = [...new Set(files)].sort();
-  const values = await Promise.all(list.map(signature));
+  const values = await Promise.all(list.map(fileSignature));
   return Object.fromEntries(list.map((file, index) => [file, values[index]!]));
 }
 
@@ -72,24 +69,35 @@ async function codeFingerprint(): Promise<string> {
 
 export const defaultCheckCacheFolder = (cwd: string) => process.env.BRIEFING_CACHE_DIR ?? path.join(cwd, 'node_modules', '.cache', 'briefing');
 
-export class CheckCache {
+async function readCacheFile(file: string): Promise<CacheFile> {
+  try {
+    const parsed = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
+    if (parsed.version === cacheVersion && parsed.entries && typeof parsed.entries === 'object') return parsed;
+  } catch {
+    // No cache yet, or an unreadable one: start afresh.
+  }
+  return { version: cacheVersion, entries: {} };
+}
+
+export class CheckCache implements IdStore {
   private changed = false;
 
   private constructor(
     private readonly file: string,
     private readonly contents: CacheFile,
-    private readonly run: string,
+    /** The run fingerprint; none when the cache was opened for ids only (a build). */
+    private readonly run: string | undefined,
   ) {}
+
+  /** Only the ids of the content folder's briefings, for a build: no fingerprint of the code is taken. */
+  static async openIds(folder: string): Promise<CheckCache> {
+    const file = path.join(folder, checkCacheFileName);
+    return new CheckCache(file, await readCacheFile(file), undefined);
+  }
 
   static async open(folder: string, config: Pick<BriefingConfig, 'fingerprint' | 'lint'>, cwd: string, mode: string): Promise<CheckCache> {
     const file = path.join(folder, checkCacheFileName);
-    let contents: CacheFile = { version: cacheVersion, entries: {} };
-    try {
-      const parsed = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
-      if (parsed.version === cacheVersion && parsed.entries && typeof parsed.entries === 'object') contents = parsed;
-    } catch {
-      // No cache yet, or an unreadable one: start afresh.
-    }
+    const contents = await readCacheFile(file);
     const run = sha256(
       JSON.stringify({
         code: await codeFingerprint(),
@@ -106,13 +114,14 @@ export class CheckCache {
   /** The entry for a source whose bytes hash to `sourceHash`, if nothing it depends on changed. */
   async lookup(sourcePath: string, sourceHash: string): Promise<CheckEntry | undefined> {
     const entry = this.contents.entries[sourcePath];
-    if (!entry || entry.sourceHash !== sourceHash || entry.run !== this.run) return undefined;
+    if (!entry || this.run === undefined || entry.sourceHash !== sourceHash || entry.run !== this.run) return undefined;
     const now = await signatures(Object.keys(entry.inputs));
     return Object.entries(entry.inputs).every(([input, value]) => now[input] === value) ? entry : undefined;
   }
 
   /** Records what the check said; call before any message that depends on other files. */
   async store(sourcePath: string, sourceHash: string, file: VFile, id?: { id: string; place: Place }): Promise<void> {
+    if (this.run === undefined) return;
     this.contents.entries[sourcePath] = {
       sourceHash,
       run: this.run,
@@ -124,16 +133,25 @@ export class CheckCache {
     this.changed = true;
   }
 
+  knownId(file: string, signature: string): { id?: string } | undefined {
+    const known = this.contents.ids?.[file];
+    return known && known.signature === signature ? { id: known.id } : undefined;
+  }
+
+  rememberId(file: string, signature: string, id: string | undefined): void {
+    (this.contents.ids ??= {})[file] = { signature, id };
+    this.changed = true;
+  }
+
   /** Writes the cache when something was added, dropping the entries of sources that are gone. */
   async save(): Promise<void> {
     if (!this.changed) return;
-    const kept: Record<string, CheckEntry> = {};
-    for (const [source, entry] of Object.entries(this.contents.entries)) {
-      if ((await signature(source)) !== 'missing') kept[source] = entry;
-    }
+    const present = await signatures([...Object.keys(this.contents.entries), ...Object.keys(this.contents.ids ?? {})]);
+    const kept = Object.fromEntries(Object.entries(this.contents.entries).filter(([source]) => present[source] !== 'missing'));
+    const ids = Object.fromEntries(Object.entries(this.contents.ids ?? {}).filter(([source]) => present[source] !== 'missing'));
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
-      await writeFileAtomically(this.file, new TextEncoder().encode(JSON.stringify({ version: cacheVersion, entries: kept })));
+      await writeFileAtomically(this.file, new TextEncoder().encode(JSON.stringify({ version: cacheVersion, entries: kept, ids })));
     } catch {
       // A read-only checkout still gets its check, only not a faster next one.
     }

@@ -1,11 +1,13 @@
 // `check` over a list of sources: each briefing's own checks come from the check cache when
 // nothing they depend on changed, and are run (source stage, transform, memo lint) otherwise;
-// then the one check that needs them all, duplicate ids. The parser and validator are loaded
-// only when some briefing needs them, so a check where nothing changed is reads and hashes.
+// then the one check that needs them all, duplicate ids, against the ids of the whole content
+// folder (content-ids.ts; those of unchanged files come from the cache). The parser and validator
+// are loaded only when some briefing needs them, so a check where nothing changed is reads and hashes.
 import { createHash } from 'node:crypto';
 import type { VFile } from 'vfile';
 import type { BriefingConfig } from '../source/config.js';
 import { briefingFile, replayMessages } from '../source/diagnostics.js';
+import { idsElsewhere } from '../source/content-ids.js';
 import { reportDuplicateIdsOf, type IdentifiedFile } from '../source/duplicate-ids.js';
 import type { SourceFile } from '../types.js';
 import type { CheckCache } from './check-cache.js';
@@ -41,7 +43,7 @@ export async function checkSourceFiles(sources: readonly SourceFile[], cwd: stri
     loaded.file.value = '';
     checked.push({ file: loaded.file, id: id?.id, idPlace: id?.place, cached: false });
   }
-  reportDuplicateIdsOf(checked);
+  reportDuplicateIdsOf(checked, await idsElsewhere(sources, cwd, cache && (async () => cache)));
   await cache?.save();
   return checked.map(({ file, cached }) => ({ file, cached }));
 }

@@ -44,7 +44,7 @@ export function renderDocument(briefing: Briefing, body: TransformedBody, option
       title: frontmatter.title,
       author,
       subject: frontmatter.bluf ?? `${view.memoKind}: ${frontmatter.title}`,
-      keywords: [frontmatter.id, frontmatter.marking.level, ...(tags.regions ?? []), ...(tags.countries ?? []), ...(tags.topics ?? [])],
+      keywords: [frontmatter.id, view.banner.text, ...(tags.regions ?? []), ...(tags.countries ?? []), ...(tags.topics ?? [])],
       lang: view.lang,
       date: options.date,
       provenance: { BriefingId: frontmatter.id, ...options.provenance },

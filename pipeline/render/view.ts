@@ -1,5 +1,6 @@
 // Decisions about a memo are made here, in TypeScript, and handed to the templates as plain
 // values: the banner text, the date as written, the addressee line, the running header.
+import { bannerText } from '../source/banner.js';
 import { parseBanner, type MarkingSystem } from '../source/markings.js';
 import { splitPortionMark } from '../source/portion-marks.js';
 import type { Frontmatter } from '../source/schema.js';
@@ -36,6 +37,8 @@ export interface MemoView {
   notesHtml?: string;
   keyPoints: PortionText[];
   authors: string[];
+  /** A policy brief's issuing office (its `from`: name, title, office), printed with the byline. */
+  issuedBy?: string;
   recommendations: { text: PortionText; decideBy?: string; recommendedBy?: string; opposedBy?: string }[];
   attachments: { tab: string; title: string }[];
   sources: { number: number; id: string; title: string; publisher?: string; url?: string; accessed?: string }[];
@@ -77,18 +80,22 @@ function isLight(hex: string): boolean {
   return 0.2126 * red + 0.7152 * green + 0.0722 * blue > 0.4;
 }
 
+/** A `from` as printed: on a memo's FROM: line, and with a policy brief's byline as its issuing office. */
+const sender = (from: { name: string; title?: string; office?: string }) => [from.name, from.title, from.office].filter(Boolean).join(', ');
+
 export function memoView(frontmatter: Frontmatter, body: TransformedBody, options: ViewOptions): MemoView {
   // Texts from the frontmatter print with the body's typography (quotes, NFC); markings, ids and
   // dates print exactly as written.
   const shaped = typographicText;
   const lang = frontmatter.lang ?? 'en-US';
   const paper = frontmatter.paper ?? defaultPaperFor(lang);
-  const parsed = parseBanner(frontmatter.marking.level, options.markings);
+  const banner = bannerText(frontmatter.marking, options.markings);
+  const parsed = parseBanner(banner, options.markings);
   // The colour goes into CSS as a value: only a plain hex colour is accepted from the table.
   const tableColour = parsed.ok ? parsed.banner.level.colour : '';
   const colour = /^#[0-9a-fA-F]{3,8}$/.test(tableColour) ? tableColour : '#000000';
   const dateText = formatMemoDate(frontmatter.date, lang);
-  const boxes = marginBoxes(frontmatter.marking.level, shaped(frontmatter.short_title ?? frontmatter.title), paper);
+  const boxes = marginBoxes(banner, shaped(frontmatter.short_title ?? frontmatter.title), paper);
   const isMemo = frontmatter.type !== 'policy-brief';
   const authority = frontmatter.marking.authority;
   const cui = frontmatter.marking.cui;
@@ -102,13 +109,13 @@ export function memoView(frontmatter: Frontmatter, body: TransformedBody, option
     lang,
     paper,
     pageSize: paper === 'a4' ? 'A4' : 'Letter',
-    banner: { text: frontmatter.marking.level, colour, bandText: isLight(colour) ? '#000000' : '#ffffff' },
+    banner: { text: banner, colour, bandText: isLight(colour) ? '#000000' : '#ffffff' },
     draft: frontmatter.status === 'draft',
     statusLabel: frontmatter.status ?? '',
     dateText,
     memoKind: memoKinds[frontmatter.type],
     addressees: isMemo ? shaped(frontmatter.to.map((name) => name.toUpperCase()).join(', ')) : '',
-    from: isMemo ? shaped([frontmatter.from.name, frontmatter.from.title, frontmatter.from.office].filter(Boolean).join(', ')) : '',
+    from: isMemo ? shaped(sender(frontmatter.from)) : '',
     title: shaped(frontmatter.title),
     subject: portion(frontmatter.title),
     subtitle: frontmatter.type === 'policy-brief' ? shaped(frontmatter.subtitle) : undefined,
@@ -119,6 +126,7 @@ export function memoView(frontmatter: Frontmatter, body: TransformedBody, option
     notesHtml: body.notesHtml,
     keyPoints: frontmatter.type === 'policy-brief' ? (frontmatter.key_points ?? []).map(portion) : [],
     authors: frontmatter.type === 'policy-brief' ? frontmatter.authors.map((author) => shaped([author.name, author.office].filter(Boolean).join(', '))) : [],
+    issuedBy: frontmatter.type === 'policy-brief' && frontmatter.from ? shaped(sender(frontmatter.from)) : undefined,
     recommendations:
       frontmatter.type === 'action-memo'
         ? frontmatter.recommendations.map((recommendation) => ({
@@ -152,7 +160,7 @@ export function memoView(frontmatter: Frontmatter, body: TransformedBody, option
     cuiBlock: cui
       ? [
           ['Controlled by', cui.controlled_by],
-          ['CUI Category', cui.category],
+          ['CUI Category', cui.category.join(', ')],
           ['Distribution/LDC', cui.distribution],
           ['POC', cui.poc],
         ]

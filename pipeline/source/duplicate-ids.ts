@@ -1,5 +1,6 @@
 // Two briefings with the same id are an error at both: the id names the memo in the book and
-// in the build manifest. The one check that needs every briefing of a run at once.
+// in the build manifest. The one check that needs every briefing of a run at once, and the ids
+// of the rest of the content folder.
 import type { VFile } from 'vfile';
 import type { Briefing } from '../types.js';
 import { reportError, type Place } from './diagnostics.js';
@@ -11,7 +12,12 @@ export interface IdentifiedFile {
   idPlace?: Place;
 }
 
-export function reportDuplicateIdsOf(items: readonly IdentifiedFile[]): void {
+/**
+ * `elsewhere` are briefings of the content folder outside the run (content-ids.ts), named by
+ * the path the author sees: a briefing of the run that shares an id with one says so, and
+ * they, not being checked, get no message of their own.
+ */
+export function reportDuplicateIdsOf(items: readonly IdentifiedFile[], elsewhere: readonly { id: string; shownPath: string }[] = []): void {
   const byId = new Map<string, IdentifiedFile[]>();
   for (const item of items) {
     if (item.id === undefined) continue;
@@ -19,10 +25,13 @@ export function reportDuplicateIdsOf(items: readonly IdentifiedFile[]): void {
     list.push(item);
     byId.set(item.id, list);
   }
+  const elsewhereById = new Map<string, string[]>();
+  for (const other of elsewhere) elsewhereById.set(other.id, [...(elsewhereById.get(other.id) ?? []), other.shownPath]);
   for (const [id, sharing] of byId) {
-    if (sharing.length < 2) continue;
+    const outside = elsewhereById.get(id) ?? [];
+    if (sharing.length + outside.length < 2) continue;
     for (const item of sharing) {
-      const others = sharing.filter((other) => other !== item).map((other) => other.file.path);
+      const others = [...sharing.filter((other) => other !== item).map((other) => other.file.path), ...outside];
       reportError(item.file, `id "${id}" is also used by ${others.join(', ')}; give each briefing its own id`, item.idPlace, 'duplicate-id');
     }
   }
@@ -30,6 +39,9 @@ export function reportDuplicateIdsOf(items: readonly IdentifiedFile[]): void {
 
 export const identified = (briefing: Briefing): IdentifiedFile => ({ file: briefing.file, id: briefing.frontmatter.id, idPlace: briefing.locate(['id']) });
 
-export function reportDuplicateIds(loaded: readonly { briefing?: Briefing }[]): void {
-  reportDuplicateIdsOf(loaded.flatMap(({ briefing }) => (briefing ? [identified(briefing)] : [])));
+export function reportDuplicateIds(loaded: readonly { briefing?: Briefing }[], elsewhere: readonly { id: string; shownPath: string }[] = []): void {
+  reportDuplicateIdsOf(
+    loaded.flatMap(({ briefing }) => (briefing ? [identified(briefing)] : [])),
+    elsewhere,
+  );
 }

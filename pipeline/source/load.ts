@@ -2,6 +2,7 @@
 // problem becomes a positioned message on the briefing's vfile; nothing here throws.
 import { readFile } from 'node:fs/promises';
 import type { VFile } from 'vfile';
+import { bannerText, dissemProblems } from './banner.js';
 import type { Briefing, SourceFile } from '../types.js';
 import { briefingFile, hasErrors, reportError, reportWarning } from './diagnostics.js';
 import type { FoundBriefing } from './discover.js';
@@ -59,8 +60,16 @@ export function loadBriefing(source: SourceFile, cwd = process.cwd(), markings: 
   for (const problem of validation.warnings) reportWarning(file, problem.message, problem.place, problem.rule);
   if (!validation.frontmatter || hasErrors(file)) return { file, source };
 
-  const banner = parseBanner(validation.frontmatter.marking.level, markings);
-  if (!banner.ok) reportError(file, banner.reason, split.locate(['marking', 'level']), 'marking-syntax');
+  const { marking } = validation.frontmatter;
+  const level = parseBanner(marking.level, markings);
+  if (!level.ok) reportError(file, level.reason, split.locate(['marking', 'level']), 'marking-syntax');
+  for (const problem of dissemProblems(marking, markings, split.locate)) {
+    (problem.severity === 'error' ? reportError : reportWarning)(file, problem.message, problem.place, problem.rule);
+  }
+  if (hasErrors(file)) return { file, source };
+  // What the level and the controls make together must be a banner too (R4).
+  const banner = parseBanner(bannerText(marking, markings), markings);
+  if (!banner.ok) reportError(file, banner.reason, split.locate(['marking', 'dissem'], 'key'), 'marking-syntax');
   if (hasErrors(file)) return { file, source };
 
   return { file, source, briefing: { source, frontmatter: validation.frontmatter, body: split.body, file, locate: split.locate, markings } };

@@ -3,6 +3,7 @@
 // and returns problems; the transform reports them on the briefing's file.
 import type { Briefing } from '../types.js';
 import type { Place } from './diagnostics.js';
+import { bannerText } from './banner.js';
 import { bannerSpelling, caveatsMissingFromBanner } from './caveats.js';
 import { parseBanner, type MarkingSystem, type ParsedBanner } from './markings.js';
 import { parsePortionMark, type Portion } from './portion-marks.js';
@@ -42,7 +43,9 @@ export function frontmatterPortions(briefing: Pick<Briefing, 'frontmatter' | 'lo
 export function checkMarkingRules(briefing: Pick<Briefing, 'frontmatter' | 'locate'>, bodyPortions: Portion[], system: MarkingSystem): MarkingProblem[] {
   const { frontmatter, locate } = briefing;
   const problems: MarkingProblem[] = [];
-  const banner = parseBanner(frontmatter.marking.level, system);
+  // The banner is the level with the memo's dissemination controls (banner.ts).
+  const bannerWords = bannerText(frontmatter.marking, system);
+  const banner = parseBanner(bannerWords, system);
   // A malformed banner is already an error (R4, source/load.ts); nothing to compare against.
   if (!banner.ok) return problems;
   const bannerRank = banner.banner.rank;
@@ -61,18 +64,18 @@ export function checkMarkingRules(briefing: Pick<Briefing, 'frontmatter' | 'loca
     const higher = system.levels[portion.mark!.rank]!;
     const letterHint = /^[A-Z]$/.test(portion.mark!.text) ? ` (if "(${portion.mark!.text})" is a list letter, not a marking, write "${portion.mark!.text}." instead)` : '';
     problems.push({
-      message: `${portion.kind} marked (${portion.mark!.text}) is higher than the banner "${frontmatter.marking.level}"; raise marking.level to ${higher.banner} or re-mark this ${portion.kind}${letterHint}`,
+      message: `${portion.kind} marked (${portion.mark!.text}) is higher than the banner "${bannerWords}"; raise marking.level to ${higher.banner} or re-mark this ${portion.kind}${letterHint}`,
       place: portion.place,
       rule: 'portion-above-banner',
     });
   }
-  problems.push(...checkCaveats(marked, banner.banner, frontmatter.marking.level, system));
+  problems.push(...checkCaveats(marked, banner.banner, bannerWords, frontmatter.marking.dissem !== undefined, system));
   if (marked.length > 0 && !frontmatter.marking.compilation_reason) {
     const highest = Math.max(...marked.map((portion) => portion.mark!.rank));
     if (highest < bannerRank) {
       const top = system.levels[highest]!;
       problems.push({
-        message: `banner "${frontmatter.marking.level}" is higher than every portion (the highest is (${top.portion})); lower marking.level to ${top.banner}, or add marking.compilation_reason if the compilation itself is ${level.banner}`,
+        message: `banner "${bannerWords}" is higher than every portion (the highest is (${top.portion})); lower marking.level to ${top.banner}, or add marking.compilation_reason if the compilation itself is ${level.banner}`,
         place: levelPlace,
         rule: 'banner-above-portions',
       });
@@ -110,14 +113,16 @@ export function checkMarkingRules(briefing: Pick<Briefing, 'frontmatter' | 'loca
 }
 
 /** R1 for caveats: every caveat of every portion appears in the banner, `(S//NF)` → `SECRET//NOFORN`. */
-function checkCaveats(marked: Portion[], banner: ParsedBanner, bannerText: string, system: MarkingSystem): MarkingProblem[] {
+function checkCaveats(marked: Portion[], banner: ParsedBanner, bannerWords: string, hasDissem: boolean, system: MarkingSystem): MarkingProblem[] {
   const problems: MarkingProblem[] = [];
   for (const portion of marked) {
     for (const gap of caveatsMissingFromBanner(portion.mark!.caveats, banner.categories, system)) {
       const caveat = bannerSpelling(gap.caveat);
       const message = gap.extraCountries
-        ? `${portion.kind} marked (${portion.mark!.text}) is releasable only to ${gap.caveat.countries!.join(', ')}, but the banner "${bannerText}" also releases to ${gap.extraCountries.join(', ')}; drop ${gap.extraCountries.length > 1 ? 'them' : 'it'} from the banner's ${gap.caveat.name} list or re-mark this ${portion.kind}`
-        : `${portion.kind} marked (${portion.mark!.text}) carries ${caveat}, which the banner "${bannerText}" lacks; every portion's caveats must appear in the banner: add it to marking.level (e.g. "${bannerText}${banner.categories.length > 0 ? '/' : '//'}${caveat}") or re-mark this ${portion.kind}`;
+        ? `${portion.kind} marked (${portion.mark!.text}) is releasable only to ${gap.caveat.countries!.join(', ')}, but the banner "${bannerWords}" also releases to ${gap.extraCountries.join(', ')}; drop ${gap.extraCountries.length > 1 ? 'them' : 'it'} from the banner's ${gap.caveat.name} list or re-mark this ${portion.kind}`
+        : `${portion.kind} marked (${portion.mark!.text}) carries ${caveat}, which the banner "${bannerWords}" lacks; every portion's caveats must appear in the banner: ${
+            hasDissem ? 'add it to marking.dissem' : `add it to marking.level (e.g. "${bannerWords}${banner.categories.length > 0 ? '/' : '//'}${caveat}") or to marking.dissem,`
+          } or re-mark this ${portion.kind}`;
       problems.push({ message, place: portion.place, rule: 'portion-caveat-not-in-banner' });
     }
   }

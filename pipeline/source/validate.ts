@@ -2,6 +2,7 @@
 // key or value it is about. Unknown keys are warnings; a key another memo type uses is an error.
 import { z, type core } from 'zod';
 import { actionMemoSchema, frontmatterSchema, infoMemoSchema, memoTypes, policyBriefSchema, typesAcceptingKey, type Frontmatter, type MemoType } from './schema.js';
+import { closestWord } from './edit-distance.js';
 import type { FrontmatterProblem, SplitBriefing } from './frontmatter.js';
 
 export interface ValidationResult {
@@ -148,26 +149,29 @@ function knownKeysAt(type: unknown, path: readonly PropertyKey[]): string[] {
   return [...new Set(schemas.flatMap(unwrap).flatMap((schema) => (schema instanceof z.ZodObject ? Object.keys(schema.shape) : [])))];
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
+/**
+ * What an unknown key is: a slip of a key the group accepts and does not have yet (its value
+ * would be lost, so an error that names the key), or a key of the author's own (a warning).
+ */
+function unknownKeyProblem(key: string, parentPath: readonly PropertyKey[], data: unknown): { problem: Omit<FrontmatterProblem, 'place'>; standsFor?: string } {
+  const path = [...parentPath, key];
+  const known = knownKeysAt(valueAt(data, ['type']), parentPath);
+  const parent = valueAt(data, parentPath);
+  const given = (name: string) => isRecord(parent) && Object.hasOwn(parent, name);
+  const likely = closestWord(key, known.filter((name) => !given(name)));
+  if (likely) {
+    return {
+      problem: { message: `${dotted(path)} is not a key; did you mean ${likely}?`, rule: 'frontmatter-misspelled-key' },
+      standsFor: dotted([...parentPath, likely]),
+    };
   }
-  return row[b.length]!;
-}
-
-function closestKey(key: string, known: string[]): string | undefined {
-  const ranked = known
-    .map((candidate) => ({ candidate, distance: editDistance(key.toLowerCase(), candidate.toLowerCase()) }))
-    .filter(({ distance, candidate }) => distance <= Math.max(1, Math.floor(candidate.length / 3)))
-    .sort((a, b) => a.distance - b.distance);
-  return ranked[0]?.candidate;
+  const alreadyGiven = closestWord(key, known);
+  return {
+    problem: {
+      message: `unknown key ${dotted(path)} is ignored; ${alreadyGiven ? `${alreadyGiven} is already given, so remove it or check its spelling` : 'check its spelling or remove it'}`,
+      rule: 'frontmatter-unknown-key',
+    },
+  };
 }
 
 export function validateFrontmatter(split: SplitBriefing): ValidationResult {
@@ -177,38 +181,46 @@ export function validateFrontmatter(split: SplitBriefing): ValidationResult {
     errors.push({ message: 'the frontmatter must be a list of "key: value" lines', place: split.locate([]), rule: 'frontmatter' });
     return { errors, warnings };
   }
+  // Without a type nothing else can be judged: a slip in the word `type` itself is the one to name.
+  if (split.data.type === undefined) {
+    const slip = Object.keys(split.data).find((key) => key !== 'type' && knownKeysAt(undefined, []).every((known) => known !== key) && closestWord(key, ['type']));
+    if (slip) {
+      errors.push({ message: `${slip} is not a key; did you mean type?`, place: split.locate([slip], 'key'), rule: 'frontmatter-misspelled-key' });
+      return { errors, warnings };
+    }
+  }
   // Work on a copy: unknown keys are dropped from it one round at a time, then it is parsed again.
   const data = structuredClone(split.data);
   for (let round = 0; round < 8; round++) {
     const result = frontmatterSchema.safeParse(data);
     if (result.success) return { frontmatter: result.data, errors, warnings };
     let droppedUnknown = false;
+    // A misspelt key stands for a key the group lacks: that key is not reported missing as well.
+    const standIns = new Set<string>();
     for (const issue of result.error.issues) {
-      if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) {
-          const path = [...issue.path, key];
-          const place = split.locate(path, 'key');
-          const wantedBy = issue.path.length === 0 ? typesAcceptingKey(key) : [];
-          if (wantedBy.length > 0) {
-            errors.push({
-              message: `${key} is only used by ${wantedBy.join(' and ')}, not ${String(valueAt(data, ['type']))}; remove it or change the type`,
-              place,
-              rule: 'frontmatter-type-field',
-            });
-          } else {
-            const suggestion = closestKey(key, knownKeysAt(valueAt(data, ['type']), issue.path));
-            warnings.push({
-              message: `unknown key ${dotted(path)} is ignored; ${suggestion ? `did you mean ${suggestion}?` : 'check its spelling or remove it'}`,
-              place,
-              rule: 'frontmatter-unknown-key',
-            });
-          }
-          deleteAt(data, issue.path, key);
-          droppedUnknown = true;
+      if (issue.code !== 'unrecognized_keys') continue;
+      for (const key of issue.keys) {
+        const place = split.locate([...issue.path, key], 'key');
+        const wantedBy = issue.path.length === 0 ? typesAcceptingKey(key) : [];
+        if (wantedBy.length > 0) {
+          errors.push({
+            message: `${key} is only used by ${wantedBy.join(' and ')}, not ${String(valueAt(data, ['type']))}; remove it or change the type`,
+            place,
+            rule: 'frontmatter-type-field',
+          });
+        } else {
+          const { problem, standsFor } = unknownKeyProblem(key, issue.path, data);
+          (standsFor ? errors : warnings).push({ ...problem, place });
+          if (standsFor) standIns.add(standsFor);
         }
-      } else {
-        errors.push({ message: messageFor(issue, data), place: placeFor(issue, data, split), rule: 'frontmatter' });
+        deleteAt(data, issue.path, key);
+        droppedUnknown = true;
       }
+    }
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') continue;
+      if (standIns.has(dotted(issue.path)) && valueAt(data, issue.path) === undefined) continue;
+      errors.push({ message: messageFor(issue, data), place: placeFor(issue, data, split), rule: 'frontmatter' });
     }
     if (errors.length > 0 || !droppedUnknown) return { errors, warnings };
   }

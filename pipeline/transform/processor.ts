@@ -31,7 +31,10 @@ import remarkRawHtml from './plugins/remark-raw-html.js';
 import remarkReferences from './plugins/remark-references.js';
 import remarkSafeLinks from './plugins/remark-safe-links.js';
 import remarkSingleBluf from './plugins/remark-single-bluf.js';
+import remarkTableCells from './plugins/remark-table-cells.js';
 import remarkTypography from './plugins/remark-typography.js';
+import remarkUnclosedBlocks from './plugins/remark-unclosed-blocks.js';
+import remarkUnusedDefinitions from './plugins/remark-unused-definitions.js';
 import rehypeUrlBreaks from './plugins/rehype-url-breaks.js';
 
 import { assetOrigin } from '../asset-origin.js';
@@ -92,6 +95,9 @@ export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) =>
     .use(remarkGfm)
     .use(remarkDirective)
     .use(remarkRawHtml)
+    .use(remarkUnclosedBlocks, { source: briefing.body })
+    .use(remarkUnusedDefinitions)
+    .use(remarkTableCells)
     .use(remarkSafeLinks)
     .use(remarkSingleBluf, { frontmatterBluf: frontmatter.bluf ? briefing.locate(['bluf'], 'key') : undefined })
     .use(remarkCallouts)

@@ -87,7 +87,7 @@ describe('R1 for caveats: every caveat of every portion appears in the banner', 
     const text = memoWith('SECRET', ['(S) Fine.', '', '- (S//NF) Not releasable.']);
     const checked = await check(text);
     expect(checked.errors).toEqual([`${placeOf(text, '(S//NF) Not')} portion-caveat-not-in-banner`]);
-    expect(checked.report).toContain('list item marked (S//NF) carries NOFORN, which the banner "SECRET" lacks; every portion\'s caveats must appear in the banner: add it to marking.level (e.g. "SECRET//NOFORN") or re-mark this list item');
+    expect(checked.report).toContain('list item marked (S//NF) carries NOFORN, which the banner "SECRET" lacks; every portion\'s caveats must appear in the banner: add it to marking.level (e.g. "SECRET//NOFORN") or to marking.dissem, or re-mark this list item');
   });
 
   it('reads the abbreviations from the marking system: NF is NOFORN, OC is ORCON, REL is a REL TO list', async () => {

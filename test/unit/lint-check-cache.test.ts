@@ -21,6 +21,15 @@ async function checkFolder(folder: string, options: { cache?: boolean } = {}) {
   return { cached: checked.map((entry) => entry.cached), report: formatDiagnostics(checked.map((entry) => entry.file)) };
 }
 
+/** `check` of some files only (as `briefing check content/w31/new.md` runs it), with the cache. */
+async function checkFiles(folder: string, files: string[]) {
+  const config = loadConfig(folder);
+  const discovery = await discoverBriefings(files, folder);
+  const sources = await Promise.all(discovery.briefings.map(async (found) => ({ ...found, bytes: await readFile(found.path) })));
+  const cache = await CheckCache.open(path.join(folder, 'cache'), config, folder, 'check');
+  return formatDiagnostics((await checkSourceFiles(sources, folder, config, cache)).map((entry) => entry.file));
+}
+
 function project(): string {
   return writeTree({
     'content/glossary.yml': 'ROK: Republic of Korea\n',
@@ -101,6 +110,33 @@ describe('check cache', () => {
     const later = await checkFolder(folder);
     expect(later.cached).toEqual([false]);
     expect(later.report).not.toMatch(/future-date/);
+  });
+
+  it('checks one file against the ids of the whole content folder, the others\' ids coming from the cache', async () => {
+    // Last week's memo copied to start this week's, id and all.
+    const folder = writeTree({
+      'content/w30/old.md': memo({ id: 'COPIED' }),
+      'content/w31/new.md': memo({ id: 'COPIED' }),
+      'content/w31/other.md': memo({ id: 'OTHER' }),
+    });
+    const expected = 'content/w31/new.md:3:5  error  id "COPIED" is also used by content/w30/old.md; give each briefing its own id  duplicate-id\n';
+    expect(await checkFiles(folder, ['content/w31/new.md'])).toBe(expected);
+    const cacheFile = path.join(folder, 'cache/check-cache.json');
+    const stored = JSON.parse(await readFile(cacheFile, 'utf8')) as { ids: Record<string, { signature: string; id?: string }> };
+    expect(Object.entries(stored.ids).map(([file, entry]) => [path.relative(folder, file), entry.id]).sort()).toEqual([
+      ['content/w30/old.md', 'COPIED'],
+      ['content/w31/other.md', 'OTHER'],
+    ]);
+    // An unchanged file's id is taken from the cache, not read again: a (forged) entry is believed.
+    stored.ids[path.join(folder, 'content/w31/other.md')]!.id = 'COPIED';
+    writeFileSync(cacheFile, JSON.stringify(stored));
+    expect(await checkFiles(folder, ['content/w31/new.md'])).toContain('id "COPIED" is also used by content/w30/old.md, content/w31/other.md');
+    // A file that changed is read again.
+    writeFileSync(path.join(folder, 'content/w31/other.md'), memo({ id: 'OTHER-2' }));
+    expect(await checkFiles(folder, ['content/w31/new.md'])).toBe(expected);
+    // The copy given its own id is clean, and old.md (not checked) never had a message.
+    writeFileSync(path.join(folder, 'content/w31/new.md'), memo({ id: 'NEW' }));
+    expect(await checkFiles(folder, ['content/w31/new.md'])).toBe('');
   });
 
   it('still checks when the cache folder cannot be written', async () => {

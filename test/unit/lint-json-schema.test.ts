@@ -57,6 +57,10 @@ const validVariants: Record<string, unknown> = {
     priority: 2,
     attachments: ['Talking points'],
   },
+  'a policy brief with its issuing office': { ...JSON.parse(JSON.stringify(policyBrief)), from: { name: 'A. Analyst', office: 'Office of Japanese Affairs' } },
+  'dissemination controls apart from the level': { ...infoMemo, marking: { level: 'SECRET', dissem: ['NOFORN'] } },
+  'one CUI category': { ...infoMemo, marking: { level: 'CUI', cui: { controlled_by: 'EAP/J', category: 'PRVCY', poc: 'A. Analyst' } } },
+  'a list of CUI categories': { ...infoMemo, marking: { level: 'CUI', cui: { controlled_by: 'EAP/J', category: ['OPSEC', 'PRVCY'], poc: 'A. Analyst' } } },
 };
 
 const invalidVariants: Record<string, unknown> = {
@@ -88,7 +92,24 @@ const invalidVariants: Record<string, unknown> = {
   'regions as a string': { ...infoMemo, tags: { regions: 'EAP' } },
   'a fractional priority': { ...infoMemo, priority: 1.5 },
   'not a mapping at all': ['type', 'info-memo'],
+  'an empty list of CUI categories': { ...infoMemo, marking: { level: 'CUI', cui: { controlled_by: 'EAP/J', category: [], poc: 'A. Analyst' } } },
 };
+
+/** Every property of every object in a JSON Schema, with its path (`oneOf[0].marking.cui.poc`). */
+function propertiesOf(schema: unknown, at = ''): { path: string; schema: Record<string, unknown> }[] {
+  if (typeof schema !== 'object' || schema === null) return [];
+  const node = schema as Record<string, unknown>;
+  const found: { path: string; schema: Record<string, unknown> }[] = [];
+  for (const [name, property] of Object.entries((node.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+    found.push({ path: `${at}.${name}`, schema: property }, ...propertiesOf(property, `${at}.${name}`));
+  }
+  for (const key of ['items', 'additionalProperties']) found.push(...propertiesOf(node[key], `${at}[${key}]`));
+  for (const key of ['oneOf', 'anyOf', 'allOf']) {
+    ((node[key] ?? []) as unknown[]).forEach((branch, index) => found.push(...propertiesOf(branch, `${at}.${key}[${index}]`)));
+  }
+  for (const [name, definition] of Object.entries((node.$defs ?? {}) as Record<string, unknown>)) found.push(...propertiesOf(definition, `$defs.${name}`));
+  return found;
+}
 
 describe('the JSON Schema and the zod validator agree', () => {
   const samples = markdownFiles(path.join(projectRoot, 'content'));
@@ -109,6 +130,17 @@ describe('the JSON Schema and the zod validator agree', () => {
 
   it.each(Object.entries(invalidVariants))('%s: invalid under both', (_name, data) => {
     expect(verdicts(data)).toEqual({ zod: false, jsonSchema: false });
+  });
+
+  it('describes every key, at every depth, for editors to show', () => {
+    const properties = propertiesOf(frontmatterJsonSchema());
+    // Every memo type's keys and the nested groups (marking.cui, sources[], from…).
+    expect(properties.length).toBeGreaterThan(100);
+    for (const key of ['.marking.properties.dissem', '.marking.properties.cui.properties.category', '.from.properties.office']) {
+      expect(properties.some((property) => property.path.replaceAll('.properties', '').endsWith(key.replaceAll('.properties', '')))).toBe(true);
+    }
+    const undescribed = properties.filter((property) => typeof property.schema.description !== 'string' || property.schema.description.trim() === '').map((property) => property.path);
+    expect(undescribed).toEqual([]);
   });
 
   it('is what `briefing schema` prints', async () => {

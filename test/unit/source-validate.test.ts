@@ -119,18 +119,39 @@ describe('validateFrontmatter', () => {
     ]);
   });
 
-  it('warns about unknown keys at the key, suggests the likely one, and still accepts the memo', () => {
-    const split = splitBriefing(`---\n${[...replace('from', 'from: { name: "A. Analyst", ofice: "OJA" }'), 'sumary: "x"', 'reviewer: "B"'].join('\n')}\n---\n`);
+  it('warns about unknown keys of the author\'s own at the key, and still accepts the memo', () => {
+    const split = splitBriefing(`---\n${[...infoMemo, 'sumary: "x"', 'reviewer: "B"', 'titel: "Again"'].join('\n')}\n---\n`);
     const result = validateFrontmatter(split);
     expect(result.errors).toEqual([]);
     expect(result.frontmatter?.id).toBe('EAP-2024-W31-001');
     expect(result.warnings.map((problem) => `${problem.place.line}:${problem.place.column}  ${problem.message}`)).toEqual([
-      '7:29  unknown key from.ofice is ignored; did you mean office?',
       '9:1  unknown key sumary is ignored; check its spelling or remove it',
       '10:1  unknown key reviewer is ignored; check its spelling or remove it',
+      // Close to a key, but that key is there already: a leftover, not a slip.
+      '11:1  unknown key titel is ignored; title is already given, so remove it or check its spelling',
     ]);
     expect(result.warnings.every((problem) => problem.rule === 'frontmatter-unknown-key')).toBe(true);
-    expect(problemsOf([...infoMemo, 'sourcs: []'])).toEqual(['9:1  warning  unknown key sourcs is ignored; did you mean sources?  frontmatter-unknown-key']);
+  });
+
+  it('names the likely key of a misspelt one, at the key, at any depth, as one error', () => {
+    // Its value would be lost: an error at the slip, and no "is missing" for the key it stands for.
+    expect(problemsOf(replace('marking', 'marking: { levle: UNCLASSIFIED }'))).toEqual([
+      '8:12  error  marking.levle is not a key; did you mean level?  frontmatter-misspelled-key',
+    ]);
+    expect(problemsOf(replace('marking', 'marking:\n  level: SECRET\n  disem: [NOFORN]'))).toEqual([
+      '10:3  error  marking.disem is not a key; did you mean dissem?  frontmatter-misspelled-key',
+    ]);
+    expect(problemsOf(replace('from', 'from: { name: "A. Analyst", ofice: "OJA" }'))).toEqual([
+      '7:29  error  from.ofice is not a key; did you mean office?  frontmatter-misspelled-key',
+    ]);
+    expect(problemsOf([...infoMemo, 'sources:', '  - { id: scc, titel: "Joint Statement" }'])).toEqual([
+      '10:16  error  sources[0].titel is not a key; did you mean title?  frontmatter-misspelled-key',
+    ]);
+    expect(problemsOf([...infoMemo, 'sorces: []'])).toEqual(['9:1  error  sorces is not a key; did you mean sources?  frontmatter-misspelled-key']);
+    // A swap of two letters is one slip.
+    expect(problemsOf([...infoMemo, 'bulf: "The alliance is stronger."'])).toEqual(['9:1  error  bulf is not a key; did you mean bluf?  frontmatter-misspelled-key']);
+    expect(problemsOf(replace('date', 'dtae: 2024-07-28'))).toEqual(['5:1  error  dtae is not a key; did you mean date?  frontmatter-misspelled-key']);
+    expect(problemsOf(replace('type', 'tpye: info-memo'))).toEqual(['2:1  error  tpye is not a key; did you mean type?  frontmatter-misspelled-key']);
   });
 
   it('makes a key of another memo type an error, not a warning', () => {

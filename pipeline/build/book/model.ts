@@ -2,6 +2,7 @@
 // cover, the contents with each memo's first page, the summary of BLUFs, the index by tag,
 // and the book's overall marking (R1 over the whole book: its highest memo).
 import { formatMemoDate } from '../../render/dates.js';
+import { bannerText } from '../../source/banner.js';
 import { portionSpelling } from '../../source/caveats.js';
 import { parseBanner, type MarkingSystem } from '../../source/markings.js';
 import type { Frontmatter } from '../../source/schema.js';
@@ -38,7 +39,7 @@ export function overallMarking(memos: Frontmatter[], system: MarkingSystem): str
   let rank = 0;
   const caveats = new Set<string>();
   for (const memo of memos) {
-    const parsed = parseBanner(memo.marking.level, system);
+    const parsed = parseBanner(bannerText(memo.marking, system), system);
     if (!parsed.ok) continue;
     rank = Math.max(rank, parsed.banner.rank);
     for (const category of parsed.banner.categories) caveats.add(category.join('/'));
@@ -47,7 +48,7 @@ export function overallMarking(memos: Frontmatter[], system: MarkingSystem): str
 }
 
 function portionOf(memo: Frontmatter, system: MarkingSystem): string {
-  const parsed = parseBanner(memo.marking.level, system);
+  const parsed = parseBanner(bannerText(memo.marking, system), system);
   if (!parsed.ok) return '?';
   const caveats = parsed.banner.categories.map((category) => category.map((value) => portionSpelling(value, system)).join('/'));
   return [parsed.banner.level.portion, ...caveats].join('//');
@@ -112,7 +113,7 @@ export function bookView(memos: BookMemo[], range: DateRange, pages: PageMap | u
       anchor: anchor(memo),
       title: typographicText(stripPortionMark(memo.frontmatter.title)),
       typeLabel: typeLabels[memo.frontmatter.type],
-      marking: memo.frontmatter.marking.level,
+      marking: bannerText(memo.frontmatter.marking, settings.markings),
       page: pageOf(pages?.memos[memo.number - 1]),
     })),
     frontEntries: [

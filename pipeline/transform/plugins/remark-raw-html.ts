@@ -9,6 +9,7 @@ export default function remarkRawHtml() {
   return (tree: Root, file: VFile) => {
     visit(tree, 'html', (node) => {
       if (/^<!--[\s\S]*-->$/.test(node.value.trim())) return; // comments are a normal way to leave notes
+      if (/^<!--/.test(node.value.trim()) && !node.value.includes('-->')) return; // an unclosed one is an error of remark-unclosed-blocks
       if (/^<\//.test(node.value.trim())) return; // a closing tag: its opening tag was reported
       const tag = /^<\/?([a-zA-Z][\w-]*)/.exec(node.value.trim())?.[1];
       nodeWarning(file, node, `raw HTML${tag ? ` <${tag}>` : ''} is not rendered; write it in Markdown instead`, 'no-raw-html');
