@@ -37,7 +37,8 @@ export interface MemoView {
   authors: string[];
   recommendations: { text: PortionText; decideBy?: string; recommendedBy?: string; opposedBy?: string }[];
   attachments: { tab: string; title: string }[];
-  sources: { number: number; id: string; title: string; publisher?: string; url?: string; accessed?: string }[];
+  /** `anchor`: the element id of the source's entry, unique in a book too. */
+  sources: { number: number; id: string; anchor: string; title: string; publisher?: string; url?: string; accessed?: string }[];
   drafted?: string;
   cleared: string[];
   authority?: { label: string; value: string }[];
@@ -59,6 +60,8 @@ export interface ViewOptions {
   markings: MarkingSystem;
   stamp?: string;
   numberFirstPage?: boolean;
+  /** Put before every element id the memo prints (see the transform's `idPrefix`). */
+  idPrefix?: string;
 }
 
 const memoKinds: Record<Frontmatter['type'], string> = {
@@ -125,6 +128,7 @@ export function memoView(frontmatter: Frontmatter, body: TransformedBody, option
     sources: (frontmatter.sources ?? []).map((source, index) => ({
       number: index + 1,
       id: source.id,
+      anchor: `${options.idPrefix ?? ''}source-${source.id}`,
       title: source.title,
       publisher: source.publisher,
       url: source.url,

@@ -27,6 +27,7 @@ import remarkLocalImages from './plugins/remark-local-images.js';
 import remarkMarkingRules from './plugins/remark-marking-rules.js';
 import remarkMergeText from './plugins/remark-merge-text.js';
 import remarkPortionMarks from './plugins/remark-portion-marks.js';
+import rehypeIdPrefix from './plugins/rehype-id-prefix.js';
 import remarkRawHtml from './plugins/remark-raw-html.js';
 import remarkReferences from './plugins/remark-references.js';
 import remarkSafeLinks from './plugins/remark-safe-links.js';
@@ -69,11 +70,16 @@ function takeNotes(tree: HastRoot): Element | undefined {
   return notes as Element;
 }
 
+export interface TransformOptions {
+  /** Put before every id of the HTML and every link to one: unique ids for each memo of a book. */
+  idPrefix?: string;
+}
+
 /**
  * `inspect` sees the freshly parsed tree before any plugin changes it. With `mode: 'diagnostics'`
  * only the Markdown plugins run (they are the ones that report); `check` needs no HTML.
  */
-export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) => void, mode: 'html' | 'diagnostics' = 'html'): TransformedBody {
+export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) => void, mode: 'html' | 'diagnostics' = 'html', options: TransformOptions = {}): TransformedBody {
   const { frontmatter } = briefing;
   const file = briefing.file;
   const markings = briefing.markings ?? usMarkings;
@@ -118,6 +124,7 @@ export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) =>
       footnoteLabelProperties: { className: ['notes-heading'] },
     })
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeIdPrefix, { prefix: options.idPrefix ?? '' })
     .use(rehypeStringify);
 
   const tree = toHtml.parse(briefing.body) as MdastRoot;
