@@ -185,3 +185,18 @@ describe('notes and sources: one reference system per memo', () => {
     expect(bookLinkProblems(links, bookPages, (memo) => noteLines(texts[memo - 1]!))).toEqual([]);
   });
 });
+
+describe('briefing check and citations', () => {
+  it('reports a citation of an unknown source at its [@…], without printing, and the other memo stays clean', async () => {
+    const bad = infoMemo('REF-BAD', 1, 'memo Delta').replace('agreed [@seed-2024; @scc-2024]', 'agreed [@seed-2024; @nowhere-2024]');
+    const folder = writeTree({ 'content/bad.md': bad, 'content/good.md': infoMemo('REF-GOOD', 2, 'memo Echo'), 'content/ranges.png': rangesPng });
+    const result = await runCli(['check', 'content', '--no-cache'], { cwd: folder });
+    expect(result.code).toBe(1);
+    const line = bad.split('\n').findIndex((text) => text.includes('@nowhere-2024')) + 1;
+    const column = bad.split('\n')[line - 1]!.indexOf('@nowhere-2024') + 1;
+    expect(result.stdout + result.stderr).toContain(
+      `content/bad.md:${line}:${column}  error  [@nowhere-2024] cites a source that is not in the frontmatter's sources list (one of scc-2024, seed-2024, cmpr-2023); add it there or correct the id  citation`,
+    );
+    expect(result.stdout + result.stderr).not.toContain('good.md');
+  });
+});
