@@ -50,7 +50,7 @@ export async function makeBook(options: BookOptions): Promise<BookResult> {
   const unreadable = loaded.filter((entry) => !entry.briefing);
   const week = loaded.filter((entry) => entry.briefing && inRange(entry.briefing.frontmatter.date, options.range));
   const briefings = week.map((entry) => entry.briefing!).sort((a, b) => compareForBook(a.frontmatter, b.frontmatter));
-  // Each memo's ids get its place in the book as a prefix, so its links land in it (memo-2-fn-1).
+  // Each memo's ids get its place in the book as a prefix, so its links land in it (memo-2-table-1).
   const idPrefix = (index: number) => `memo-${index + 1}-`;
   const bodies = briefings.map((briefing, index) => transformBody(briefing, undefined, 'html', { idPrefix: idPrefix(index) }));
   const troubled = [...unreadable.map((entry) => entry.file), ...briefings.filter((briefing) => hasErrors(briefing.file)).map((briefing) => briefing.file)];
