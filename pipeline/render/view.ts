@@ -4,6 +4,7 @@ import { bannerText } from '../source/banner.js';
 import { parseBanner, type MarkingSystem } from '../source/markings.js';
 import { splitPortionMark } from '../source/portion-marks.js';
 import type { Frontmatter } from '../source/schema.js';
+import { bibliographyLead, bibliographyOrder, quotedTitle } from '../transform/citation-style.js';
 import { typographicText } from '../transform/plugins/remark-typography.js';
 import type { Paper, TransformedBody } from '../types.js';
 import { defaultPaperFor, formatMemoDate } from './dates.js';
@@ -41,7 +42,8 @@ export interface MemoView {
   issuedBy?: string;
   recommendations: { text: PortionText; decideBy?: string; recommendedBy?: string; opposedBy?: string }[];
   attachments: { tab: string; title: string }[];
-  sources: { number: number; id: string; title: string; publisher?: string; url?: string; accessed?: string }[];
+  /** The Sources list: a bibliography in its documented order, each entry in parts (citation-style.ts). */
+  sources: BibliographyEntry[];
   drafted?: string;
   cleared: string[];
   authority?: { label: string; value: string }[];
@@ -51,6 +53,19 @@ export interface MemoView {
   numberFirstPage: boolean;
   /** Banners print on a band of the level's colour (SF 706–712) instead of in black. */
   colourBands: boolean;
+}
+
+/** One source in full: `Lead. “Title.” Accessed date. url.`, the parts a template joins with spaces. */
+export interface BibliographyEntry {
+  /** The element id of the entry, unique in a book too. */
+  anchor: string;
+  /** `Publisher.`; none when the source has no publisher (the entry opens with its title). */
+  lead?: string;
+  /** `“Title.”` */
+  title: string;
+  /** `Accessed July 29, 2024.` in the memo's date style. */
+  accessed?: string;
+  url?: string;
 }
 
 /** A frontmatter text that may open with a portion mark, which prints apart from the text. */
@@ -63,6 +78,8 @@ export interface ViewOptions {
   markings: MarkingSystem;
   stamp?: string;
   numberFirstPage?: boolean;
+  /** Put before every element id the memo prints (see the transform's `idPrefix`). */
+  idPrefix?: string;
 }
 
 const memoKinds: Record<Frontmatter['type'], string> = {
@@ -137,13 +154,12 @@ export function memoView(frontmatter: Frontmatter, body: TransformedBody, option
           }))
         : [],
     attachments: (frontmatter.attachments ?? []).map((title, index) => ({ tab: tabLetter(index), title: shaped(title) })),
-    sources: (frontmatter.sources ?? []).map((source, index) => ({
-      number: index + 1,
-      id: source.id,
-      title: shaped(source.title),
-      publisher: shaped(source.publisher),
+    sources: bibliographyOrder(frontmatter.sources ?? [], lang).map((source) => ({
+      anchor: `${options.idPrefix ?? ''}source-${source.id}`,
+      lead: shaped(bibliographyLead(source)),
+      title: shaped(quotedTitle(source.title)),
+      accessed: source.accessed ? `Accessed ${formatMemoDate(source.accessed, lang)}.` : undefined,
       url: source.url,
-      accessed: source.accessed ? formatMemoDate(source.accessed, lang) : undefined,
     })),
     drafted: shaped(frontmatter.clearance?.drafted),
     cleared: (frontmatter.clearance?.cleared ?? []).map((name) => shaped(name)),

@@ -1,7 +1,7 @@
 // The transform stage: Markdown body → safe HTML fragment, as one unified pipeline. Raw HTML is
 // dropped and the result sanitised, so nothing an author writes can run or load in the browser.
 // The content model lives in the plugins: captions, portion marks and the marking rules,
-// acronyms, citations and cross-references, callouts.
+// acronyms, citations (notes) and cross-references, callouts.
 import path from 'node:path';
 import type { Element, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
@@ -26,7 +26,9 @@ import remarkCaptions from './plugins/remark-captions.js';
 import remarkLocalImages from './plugins/remark-local-images.js';
 import remarkMarkingRules from './plugins/remark-marking-rules.js';
 import remarkMergeText from './plugins/remark-merge-text.js';
+import remarkNoteSeparators from './plugins/remark-note-separators.js';
 import remarkPortionMarks from './plugins/remark-portion-marks.js';
+import rehypeIdPrefix from './plugins/rehype-id-prefix.js';
 import remarkRawHtml from './plugins/remark-raw-html.js';
 import remarkReferences from './plugins/remark-references.js';
 import remarkSafeLinks from './plugins/remark-safe-links.js';
@@ -54,10 +56,12 @@ const sanitizeSchema: SanitizeSchema = {
     li: [...(defaultSchema.attributes?.li ?? []), ...classed],
     // Portion marks and caption labels; nothing else needs a class on a span.
     span: [['className', 'portion-mark', 'caption-label']],
-    // Citations and cross-references link inside the memo; GFM footnotes keep their own class.
+    // The comma between adjacent note numbers.
+    sup: [['className', 'note-separator']],
+    // Cross-references link inside the memo; GFM footnotes keep their own class.
     a: [
       ...(defaultSchema.attributes?.a ?? []).filter((attribute) => !(Array.isArray(attribute) && attribute[0] === 'className')),
-      ['className', 'data-footnote-backref', 'citation', 'cross-reference'],
+      ['className', 'data-footnote-backref', 'cross-reference'],
     ],
     figure: [['className', 'figure', 'table-figure']],
     // The footnotes heading keeps the class the stylesheet sizes it by.
@@ -74,11 +78,16 @@ function takeNotes(tree: HastRoot): Element | undefined {
   return notes as Element;
 }
 
+export interface TransformOptions {
+  /** Put before every id of the HTML and every link to one: unique ids for each memo of a book. */
+  idPrefix?: string;
+}
+
 /**
  * `inspect` sees the freshly parsed tree before any plugin changes it. With `mode: 'diagnostics'`
  * only the Markdown plugins run (they are the ones that report); `check` needs no HTML.
  */
-export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) => void, mode: 'html' | 'diagnostics' = 'html'): TransformedBody {
+export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) => void, mode: 'html' | 'diagnostics' = 'html', options: TransformOptions = {}): TransformedBody {
   const { frontmatter } = briefing;
   const file = briefing.file;
   const markings = briefing.markings ?? usMarkings;
@@ -106,7 +115,8 @@ export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) =>
     .use(remarkPortionMarks, { markings })
     .use(remarkMarkingRules, { briefing, markings })
     .use(remarkAcronyms, { glossary, markings, source: briefing.body, glossaryName: shownPath(glossary.files.at(-1) ?? path.join(briefing.source.root, glossaryFileName), cwd) })
-    .use(remarkReferences, { sources: (frontmatter.sources ?? []).map((source) => source.id), source: briefing.body })
+    .use(remarkReferences, { sources: frontmatter.sources ?? [], source: briefing.body })
+    .use(remarkNoteSeparators)
     .use(remarkLocalImages, { folder: path.dirname(briefing.source.path), root: briefing.source.root, origin: assetOrigin });
   const headings: TransformedBody['headings'] = [];
   if (mode === 'diagnostics') {
@@ -130,6 +140,7 @@ export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) =>
     })
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeUrlBreaks)
+    .use(rehypeIdPrefix, { prefix: options.idPrefix ?? '' })
     .use(rehypeStringify);
 
   const tree = toHtml.parse(briefing.body) as MdastRoot;

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { projectRoot, runCli, type CliResult } from '../support/cli.js';
 import { memo, tempFolder, writeTree } from '../support/fixtures.js';
 import { readPdf, type PdfReading } from '../support/pdf.js';
+import { bookLinkProblems, bookParts, noteLines, readInternalLinks, type LinkReading } from '../support/pdf-links.js';
 
 const sampleFolder = path.join(projectRoot, 'content', '2024-w31');
 const samples = readdirSync(sampleFolder)
@@ -26,6 +27,9 @@ describe('briefing book --week 2024-W31 on the samples', () => {
   let result: CliResult;
   let book: PdfReading;
   const memoPages = new Map<string, number>();
+  /** Each memo's own PDF, as text, in book order. */
+  const memoTexts: string[] = [];
+  let links: LinkReading;
   let contentsPage = 0;
 
   beforeAll(async () => {
@@ -34,7 +38,12 @@ describe('briefing book --week 2024-W31 on the samples', () => {
     // Each memo's own PDF, for the page count.
     const built = await runCli(['build', 'content', '--out', path.join(out, 'memos'), '--quiet']);
     expect(built.code).toBe(0);
-    for (const sample of samples) memoPages.set(sample.name, (await readPdf(path.join(out, 'memos', '2024-w31', sample.name.replace(/\.md$/, '.pdf')))).pages.length);
+    for (const sample of samples) {
+      const own = await readPdf(path.join(out, 'memos', '2024-w31', sample.name.replace(/\.md$/, '.pdf')));
+      memoPages.set(sample.name, own.pages.length);
+      memoTexts.push(own.pages.join('\n'));
+    }
+    links = await readInternalLinks(bookFile);
     contentsPage = book.pages.findIndex((text) => text.includes('Contents\nMemo Type Marking Page')) + 1;
   });
 
@@ -77,6 +86,14 @@ describe('briefing book --week 2024-W31 on the samples', () => {
     const numbers = contentsNumbers();
     const targets = new Set(book.linkTargets[contentsPage - 1]);
     for (const page of numbers) expect(targets.has(page)).toBe(true);
+  });
+
+  it("lands every memo's note, citation and cross-reference link inside that memo, on the item it names", () => {
+    // Every memo has notes, each linked from the text.
+    const { memoOn } = bookParts(links, book.pages.length);
+    const memosWithNotes = new Set(links.links.filter((link) => /^\d+$/.test(link.text)).map((link) => memoOn(link.page)).filter((memo) => memo > 0));
+    expect([...memosWithNotes].sort()).toEqual(samples.map((_, index) => index + 1));
+    expect(bookLinkProblems(links, book.pages, (memo) => noteLines(memoTexts[memo - 1]!))).toEqual([]);
   });
 
   it('numbers pages continuously and adds up: cover, contents, summary, each memo as long as its own PDF, index', () => {

@@ -180,14 +180,16 @@ describe('content model, built and read back', () => {
     expect(all).toMatch(/Tab A – Talking points[\s\S]*Tab B – Joint statement[\s\S]*Tab C – Background/);
   });
 
-  it('numbers the figure and the table, resolves cross-references and links citations to the Sources list', () => {
+  it('numbers the figure and the table, resolves cross-references and prints citations as notes linked to the Notes list', () => {
     const all = secret.pages.join('\n');
     expect(all).toContain('(U) Figure 1. Missile ranges');
     expect(all).toContain('(U) Table 1. Offices consulted');
-    expect(all).toContain('The ministers agreed [1]; see Figure 1 and Table 1.');
-    const sourcesPage = secret.pages.findIndex((page) => page.includes('Joint Statement of the Security Consultative Committee (2+2)')) + 1;
-    expect(sourcesPage).toBeGreaterThan(0);
-    expect(secret.linkTargets.flat()).toContain(sourcesPage);
+    // [@scc-2024] is note 1 and the footnote [^1] note 2: one sequence.
+    expect(all).toContain('The ministers agreed1; see Figure 1 and Table 1.2');
+    const notesPage = secret.pages.findIndex((page) => page.includes('1. “Joint Statement of the Security Consultative Committee (2+2).”')) + 1;
+    expect(notesPage).toBeGreaterThan(0);
+    expect(all.indexOf('2. (U) Joint statement, Tokyo')).toBeGreaterThan(all.indexOf('1. “Joint Statement'));
+    expect(secret.linkTargets.flat()).toContain(notesPage);
     // Notes come last in a memo, after the recommendations.
     expect(all.indexOf('Joint statement, Tokyo')).toBeGreaterThan(all.indexOf('Recommendation'));
   });

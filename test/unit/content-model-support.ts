@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import { formatDiagnostics } from '../../pipeline/source/diagnostics.js';
 import { loadBriefing, readSource } from '../../pipeline/source/load.js';
 import type { MarkingSystem } from '../../pipeline/source/markings.js';
-import { transformBody } from '../../pipeline/transform/processor.js';
+import { transformBody, type TransformOptions } from '../../pipeline/transform/processor.js';
 import { writeTree } from '../support/fixtures.js';
 
 /** Frontmatter lines (without the --- fences) and a body, joined into a briefing. */
@@ -47,10 +47,10 @@ export interface Checked {
   loadedOk: boolean;
 }
 
-export async function check(text: string, options: { files?: Record<string, string | Uint8Array>; markings?: MarkingSystem } = {}): Promise<Checked> {
+export async function check(text: string, options: { files?: Record<string, string | Uint8Array>; markings?: MarkingSystem; transform?: TransformOptions } = {}): Promise<Checked> {
   const folder = writeTree({ 'memo.md': text, ...options.files });
   const loaded = loadBriefing(await readSource({ path: path.join(folder, 'memo.md'), root: folder, relative: 'memo.md' }), folder, options.markings);
-  const body = loaded.briefing ? transformBody(loaded.briefing) : undefined;
+  const body = loaded.briefing ? transformBody(loaded.briefing, undefined, 'html', options.transform) : undefined;
   const messages = loaded.file.messages;
   const describe = (message: (typeof messages)[number]) => `${message.line}:${message.column} ${message.ruleId}`;
   return {

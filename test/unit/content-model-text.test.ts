@@ -12,10 +12,27 @@ const rangesPng = readFileSync(fileURLToPath(new URL('../fixtures/content-model/
 const sources = ['sources:', '  - { id: scc-2024, title: "Joint Statement of the SCC" }', '  - { id: dod-news, title: "DoD News" }'];
 
 describe('citations', () => {
-  it('[@id] prints the source number and links to the Sources list; several ids share one bracket', async () => {
-    const checked = await check(briefingText([...infoMemoFrontmatter({ title: 'T' }), ...sources], ['One [@dod-news] and two [@scc-2024; @dod-news].']));
+  it('[@id] is a note in the footnotes\' sequence, numbered by first appearance; citing again reuses the number; [@a; @b] gives adjacent markers', async () => {
+    const checked = await check(briefingText([...infoMemoFrontmatter({ title: 'T' }), ...sources], ['One [@dod-news], a note[^1] and two [@scc-2024; @dod-news].', '', '[^1]: An explanation.']));
     expectClean(checked);
-    expect(checked.html).toContain('One [<a href="#source-dod-news" class="citation">2</a>] and two [<a href="#source-scc-2024" class="citation">1</a>, <a href="#source-dod-news" class="citation">2</a>].');
+    const marker = (label: string, number: number, again = '') =>
+      `<sup><a href="#user-content-fn-${label}" id="user-content-fnref-${label}${again}" data-footnote-ref aria-describedby="footnote-label">${number}</a></sup>`;
+    const comma = '<sup class="note-separator">,</sup>';
+    expect(checked.html).toContain(`One${marker('source-dod-news', 1)}, a note${marker('1', 2)} and two${marker('source-scc-2024', 3)}${comma}${marker('source-dod-news', 1, '-2')}.`);
+    const notes = [...checked.notesHtml!.matchAll(/<li id="user-content-fn-([^"]+)">\s*<p>(.*?) <a/g)].map((match) => [match[1], match[2]]);
+    expect(notes).toEqual([
+      ['source-dod-news', '“DoD News.”'],
+      ['1', 'An explanation.'],
+      ['source-scc-2024', '“Joint Statement of the SCC.”'],
+    ]);
+  });
+
+  it('writes a source with a publisher as `Publisher, “Title.”` in its note, keeping a title\'s own question mark', async () => {
+    const checked = await check(
+      briefingText([...infoMemoFrontmatter({ title: 'T' }), 'sources:', '  - { id: q, title: "Is deterrence \\"credible\\"?", publisher: "Office of Net Assessment" }'], ['A claim.[@q]']),
+    );
+    expectClean(checked);
+    expect(checked.notesHtml).toContain('<p>Office of Net Assessment, “Is deterrence ‘credible’?” <a');
   });
 
   it('an unknown id is an error at its exact place, naming the ids that exist', async () => {
@@ -206,6 +223,22 @@ describe('notes', () => {
       ),
     );
     expect(brief.notesHtml).toContain('Endnotes</h2>');
+  });
+
+  it('with an id prefix (each memo of a book has its own), every id and every reference to one carries it', async () => {
+    const text = briefingText(
+      [...infoMemoFrontmatter({ title: 'T' }), ...sources],
+      ['A claim.[^1][@scc-2024] See [@fig:ranges] and [@tbl:people].', '', '![Ranges](ranges.png "Ranges")', '', 'Table: People {#tbl:people}', '', '| A |', '|---|', '| b |', '', '[^1]: A note.'],
+    );
+    const checked = await check(text, { files: { 'ranges.png': rangesPng }, transform: { idPrefix: 'memo-2-' } });
+    expectClean(checked);
+    const html = checked.html + checked.notesHtml;
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]!);
+    const references = [...html.matchAll(/ (?:href="#|aria-describedby=")([^"]+)"/g)].map((match) => match[1]!);
+    expect(ids.length).toBe(7);
+    expect(ids.filter((id) => !id.startsWith('memo-2-'))).toEqual([]);
+    expect(references.filter((id) => !ids.includes(id))).toEqual([]);
+    expect(ids).toEqual(expect.arrayContaining(['memo-2-figure-1', 'memo-2-table-1', 'memo-2-footnote-label', 'memo-2-user-content-fn-1', 'memo-2-user-content-fn-source-scc-2024']));
   });
 });
 

@@ -50,7 +50,9 @@ export async function makeBook(options: BookOptions): Promise<BookResult> {
   const unreadable = loaded.filter((entry) => !entry.briefing);
   const week = loaded.filter((entry) => entry.briefing && inRange(entry.briefing.frontmatter.date, options.range));
   const briefings = week.map((entry) => entry.briefing!).sort((a, b) => compareForBook(a.frontmatter, b.frontmatter));
-  const bodies = briefings.map((briefing) => transformBody(briefing));
+  // Each memo's ids get its place in the book as a prefix, so its links land in it (memo-2-table-1).
+  const idPrefix = (index: number) => `memo-${index + 1}-`;
+  const bodies = briefings.map((briefing, index) => transformBody(briefing, undefined, 'html', { idPrefix: idPrefix(index) }));
   const troubled = [...unreadable.map((entry) => entry.file), ...briefings.filter((briefing) => hasErrors(briefing.file)).map((briefing) => briefing.file)];
   const files = [...new Set([...troubled, ...briefings.map((briefing) => briefing.file)])];
   if (troubled.length > 0 || missing.length > 0) return { status: 'failed', files, missing };
@@ -62,7 +64,7 @@ export async function makeBook(options: BookOptions): Promise<BookResult> {
     const number = index + 1;
     for (const [url, file] of bodies[index]!.assets) assets.set(url.replace('/assets/', `/assets/memo-${number}-`), file);
     const body = { ...bodies[index]!, html: bodies[index]!.html.replaceAll(`${assetOrigin}/assets/`, `${assetOrigin}/assets/memo-${number}-`) };
-    const view = { ...memoView(briefing.frontmatter, body, { markings: options.config.markings, numberFirstPage: true }), pageName: `memo-${number}`, number };
+    const view = { ...memoView(briefing.frontmatter, body, { markings: options.config.markings, numberFirstPage: true, idPrefix: idPrefix(index) }), pageName: `memo-${number}`, number };
     return { number, frontmatter: briefing.frontmatter, html: templates.render(briefing.frontmatter.type, view), view };
   });
 
