@@ -106,7 +106,7 @@ export async function readingText(source: string | Uint8Array): Promise<string> 
     const open: string[] = [];
     for (const item of content.items) {
       if ('type' in item) {
-        if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') open.push(item.tag ?? '');
+        if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') open.push((item as { tag?: string }).tag ?? ''); // pdf.js sets it, its types omit it
         else if (item.type === 'endMarkedContent') open.pop();
         continue;
       }
