@@ -122,6 +122,8 @@ export interface FinishOptions {
   headingTexts?: string[];
   /** Watermarks drawn on given pages (a draft memo inside a book). */
   watermarks?: PageWatermark[];
+  /** Open with the bookmarks panel shown (PageMode UseOutlines): a book is read by its outline. */
+  showOutline?: boolean;
 }
 
 /** Chromium bytes → the final PDF: metadata, provenance, stable ids, a content-derived /ID. */
@@ -134,6 +136,7 @@ export async function finishPdf(chromiumBytes: Uint8Array, options: FinishOption
   repairOutlineTitles(pdf, options.headingTexts ?? []);
   setInfo(pdf, options.metadata, options.creator);
   await stampWatermarks(pdf, options.watermarks ?? []);
+  if (options.showOutline) pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
   // The file identifier is a hash of the content (PDF 14.4), not random: Chromium's bytes with
   // the only parts that vary between prints (print time, DOM node counters) blanked out, plus
   // the metadata written here. One hash instead of saving the document twice.
@@ -143,6 +146,7 @@ export async function finishPdf(chromiumBytes: Uint8Array, options: FinishOption
     .update(options.creator)
     .update(JSON.stringify(options.headingTexts ?? []))
     .update(JSON.stringify(options.watermarks ?? []))
+    .update(options.showOutline ? 'UseOutlines' : '')
     .digest('hex')
     .slice(0, 32);
   const id = PDFHexString.of(digest);

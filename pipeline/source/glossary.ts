@@ -5,6 +5,9 @@
 //   acronyms:
 //     EDD: Extended Deterrence Dialogue
 //   country_codes: [US, JP, KR]   # printed as written: never expanded, never reported
+//   regions: { EAP: East Asia and the Pacific }      # how the book's index names a tag
+//   topics: { extended-deterrence: Extended deterrence }
+//   countries: { EU: European Union }                # codes that are not ISO 3166 country codes
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -18,14 +21,27 @@ export interface Glossary {
   acronyms: Map<string, string>;
   /** Capitalised codes that are not acronyms to expand (country codes and the like). */
   plain: Set<string>;
+  /** What the book's index prints for a tag, by kind and code (nearer files winning). */
+  labels: TagLabels;
   /** The glossary files read, nearest last: part of a memo's inputs. */
   files: string[];
   problems: string[];
 }
 
 const acronym = z.string().regex(/^[A-Z][A-Za-z0-9&]{1,9}$/, { error: 'an acronym is 2–10 letters starting with a capital, e.g. EDD' });
+/** Index labels of tags: region and topic codes, and country codes that ISO 3166 does not name. */
+export interface TagLabels {
+  regions: Map<string, string>;
+  topics: Map<string, string>;
+  countries: Map<string, string>;
+}
+
+const labelMap = z.record(z.string().min(1), z.string().trim().min(1, { error: 'write the label the index prints' })).optional();
 const glossarySchema = z.strictObject({
   acronyms: z.record(acronym, z.string().trim().min(1)).optional(),
+  regions: labelMap,
+  topics: labelMap,
+  countries: labelMap,
   country_codes: z.array(z.string().regex(/^[A-Z]{2,3}$/, { error: 'a country code is 2 or 3 capitals, e.g. JP' })).optional(),
 });
 
@@ -48,6 +64,7 @@ export function glossaryFilesFor(briefingPath: string, root: string, cwd: string
 interface GlossaryFile {
   acronyms: [string, string][];
   plain: string[];
+  labels?: { regions: [string, string][]; topics: [string, string][]; countries: [string, string][] };
   problem?: string;
 }
 
@@ -88,11 +105,16 @@ function parseGlossaryFile(file: string): GlossaryFile | undefined {
     const issue = parsed.error.issues[0]!;
     return { acronyms: [], plain: [], problem: `${file}: ${issue.path.join('.') || 'glossary'}: ${issue.message}; fix the glossary file` };
   }
-  return { acronyms: Object.entries(parsed.data.acronyms ?? {}), plain: parsed.data.country_codes ?? [] };
+  const { data } = parsed;
+  return {
+    acronyms: Object.entries(data.acronyms ?? {}),
+    plain: data.country_codes ?? [],
+    labels: { regions: Object.entries(data.regions ?? {}), topics: Object.entries(data.topics ?? {}), countries: Object.entries(data.countries ?? {}) },
+  };
 }
 
 export function loadGlossary(files: string[], own: Record<string, string> = {}): Glossary {
-  const glossary: Glossary = { acronyms: new Map(), plain: new Set(), files: [], problems: [] };
+  const glossary: Glossary = { acronyms: new Map(), plain: new Set(), labels: { regions: new Map(), topics: new Map(), countries: new Map() }, files: [], problems: [] };
   for (const file of files) {
     const parsed = readGlossaryFile(file);
     if (!parsed) continue;
@@ -103,6 +125,7 @@ export function loadGlossary(files: string[], own: Record<string, string> = {}):
     }
     for (const [name, expansion] of parsed.acronyms) glossary.acronyms.set(name, expansion);
     for (const code of parsed.plain) glossary.plain.add(code);
+    for (const kind of ['regions', 'topics', 'countries'] as const) for (const [code, label] of parsed.labels?.[kind] ?? []) glossary.labels[kind].set(code, label);
   }
   for (const [name, expansion] of Object.entries(own)) glossary.acronyms.set(name, expansion);
   return glossary;

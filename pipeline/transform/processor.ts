@@ -18,6 +18,7 @@ import { checkDecisionDates } from '../source/decision-dates.js';
 import { reportError, reportWarning } from '../source/diagnostics.js';
 import { glossaryFileName, glossaryFilesFor, loadGlossary } from '../source/glossary.js';
 import { usMarkings } from '../source/markings.js';
+import { unnamedTags } from '../source/tag-labels.js';
 import { shownPath } from '../paths.js';
 import type { Briefing, TransformedBody } from '../types.js';
 import remarkAcronyms from './plugins/remark-acronyms.js';
@@ -98,6 +99,7 @@ export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) =>
   // Every candidate, present or not: adding a glossary.yml later must rebuild the memo.
   file.data.inputs = [...(file.data.inputs ?? []), ...glossaryFiles];
   for (const problem of checkDecisionDates(briefing)) reportWarning(file, problem.message, problem.place, problem.rule);
+  for (const tag of unnamedTags(frontmatter, glossary)) reportWarning(file, tag.message, briefing.locate(tag.path), 'tag-label');
 
   const processor = unified()
     .use(remarkParse)

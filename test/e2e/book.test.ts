@@ -3,8 +3,12 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatMemoDate } from '../../pipeline/render/dates.js';
+import { loadGlossary } from '../../pipeline/source/glossary.js';
 import { loadBriefing } from '../../pipeline/source/load.js';
+import { tagKinds, tagLabel } from '../../pipeline/source/tag-labels.js';
 import { readFileSync } from 'node:fs';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import { projectRoot, runCli, type CliResult } from '../support/cli.js';
 import { memo, tempFolder, writeTree } from '../support/fixtures.js';
 import { readPdf, type PdfReading } from '../support/pdf.js';
@@ -44,12 +48,12 @@ describe('briefing book --week 2024-W31 on the samples', () => {
       memoTexts.push(own.pages.join('\n'));
     }
     links = await readInternalLinks(bookFile);
-    contentsPage = book.pages.findIndex((text) => text.includes('Contents\nMemo Type Marking Page')) + 1;
+    contentsPage = book.pages.findIndex((text) => text.includes('Contents\nTitle Type Marking Page')) + 1;
   });
 
   // The page numbers the contents page prints, in the order of its rows.
   const contentsNumbers = () => {
-    const rows = book.pages[contentsPage - 1]!.split('Memo Type Marking Page')[1]!;
+    const rows = book.pages[contentsPage - 1]!.split('Title Type Marking Page')[1]!;
     return [...rows.matchAll(/(?:UNCLASSIFIED|CUI|CONFIDENTIAL|SECRET)(?:\/\/\S+)? (\d+)/g)].map((match) => Number(match[1]));
   };
 
@@ -59,12 +63,14 @@ describe('briefing book --week 2024-W31 on the samples', () => {
     expect(result.stdout).toMatch(/^book {4}2024-W31 → .*book\.pdf {2}\(5 memos, \d+ pages, \d+\.\d s\)$/m);
   });
 
-  it('has a cover and a contents page with the overall marking', () => {
-    expect(book.pages[0]).toContain('Weekly Policy Briefing');
-    expect(book.pages[0]).toContain('2024-W31');
-    expect(book.pages[0]).toContain('July 29, 2024 – August 4, 2024');
-    expect(book.pages[0]).toMatch(/Issue No\. 31 of 2024/);
-    expect(book.pages[0]!.match(/UNCLASSIFIED/g)!.length).toBeGreaterThanOrEqual(2);
+  it('has a cover that names the week once and its dates once, and a contents page with the overall marking', () => {
+    const cover = book.pages[0]!;
+    expect(cover).toContain('Weekly Policy Briefing');
+    expect(cover.match(/Week 31, 2024/g)).toHaveLength(1);
+    expect(cover).toContain('July 29 – August 4, 2024');
+    expect(cover).not.toMatch(/2024-W31|Issue No\./);
+    // The banners at the top and the foot carry the overall marking; the cover does not repeat it.
+    expect(cover.match(/UNCLASSIFIED/g)).toHaveLength(2);
     expect(contentsPage).toBe(2);
     expect(book.pages[1]!.match(/UNCLASSIFIED/g)!.length).toBeGreaterThanOrEqual(2);
   });
@@ -115,19 +121,47 @@ describe('briefing book --week 2024-W31 on the samples', () => {
     for (const sample of samples) expect(summary).toContain(`(U) ${plainTitle(sample.frontmatter.bluf!).slice(0, 40)}`.replace(/\s+/g, ' '));
   });
 
-  it('indexes every tag with the pages of the memos that carry it', () => {
+  it('lists the summary, each memo with its id and date, and the index in page order', () => {
+    const contents = book.pages[contentsPage - 1]!.split('Title Type Marking Page')[1]!.replace(/\s+/g, ' ');
+    expect(contents.trim()).toMatch(/^Summary 3 /);
+    expect(contents.trim()).toMatch(/Index \d+$/);
+    let last = -1;
+    for (const sample of samples) {
+      const at = contents.indexOf(`${sample.frontmatter.id} · ${formatMemoDate(sample.frontmatter.date, 'en-US')}`);
+      expect(at, sample.frontmatter.id).toBeGreaterThan(last);
+      last = at;
+    }
+  });
+
+  it('never breaks a summary page reference across lines', () => {
+    const summary = book.pages[2]!;
+    expect(summary.match(/\(page \d+\)/g)).toHaveLength(samples.length);
+  });
+
+  it('indexes every tag by name with the pages of the memos that carry it, never by its code', () => {
     const index = book.pages.at(-1)!;
     expect(index).toContain('Index');
     const numbers = contentsNumbers();
     const tags = new Map<string, number[]>();
+    const glossary = loadGlossary([path.join(projectRoot, 'content', 'glossary.yml')]);
     samples.forEach((sample, position) => {
-      for (const term of [...(sample.frontmatter.tags?.regions ?? []), ...(sample.frontmatter.tags?.countries ?? []), ...(sample.frontmatter.tags?.topics ?? [])]) {
-        tags.set(term, [...(tags.get(term) ?? []), numbers[position]!]);
+      for (const kind of tagKinds) {
+        for (const code of sample.frontmatter.tags?.[kind] ?? []) {
+          const term = tagLabel(kind, code, glossary.labels, 'en-US');
+          expect(term, `${kind} ${code}`).toBeDefined();
+          // "North Korea" is a country and a topic: one index line each, under its own heading.
+          const key = `${kind}:${term!}`;
+          tags.set(key, [...(tags.get(key) ?? []), numbers[position]!]);
+          if (term !== code) expect(index).not.toMatch(new RegExp(`(^|\\s)${code}(\\s|$)`));
+        }
       }
     });
+    for (const name of ['East Asia and the Pacific', 'North Korea', 'South Korea', 'United States', 'U.S.–Japan alliance']) expect(index).toContain(name);
     expect(tags.size).toBeGreaterThan(5);
-    for (const [term, pages] of tags) {
-      const line = new RegExp(`(^|\\s)${term}\\s+([\\d, ]+)`).exec(index);
+    for (const [key, pages] of tags) {
+      const [kind, term] = key.split(/:(.*)/s) as [string, string];
+      const section = index.split(/\n(?=(?:Regions|Countries|Topics)\n)/).find((part) => part.toLowerCase().startsWith(kind))!;
+      const line = new RegExp(`(^|\\s)${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+([\\d, ]+)`).exec(section);
       expect(line, term).not.toBeNull();
       const listed = line![2]!.split(',').map((page) => Number(page.trim())).filter(Boolean);
       expect(listed.slice(0, pages.length), term).toEqual([...pages].sort((a, b) => a - b));
@@ -148,6 +182,11 @@ describe('briefing book --week 2024-W31 on the samples', () => {
     });
   });
 
+  it('opens with its bookmarks shown', async () => {
+    const document = await PDFDocument.load(readFileSync(bookFile), { updateMetadata: false });
+    expect(document.catalog.get(PDFName.of('PageMode'))?.toString()).toBe('/UseOutlines');
+  });
+
   it('is a tagged PDF with its language and title', () => {
     expect(book.tagged).toBe(true);
     expect(book.lang).toBe('en-US');
@@ -164,7 +203,7 @@ describe('briefing book markings and edge cases', () => {
         id: 'BK-2',
         date: '2024-07-30',
         level: 'CUI',
-        extra: 'tags: { topics: [logistics] }\n',
+        extra: 'tags: { countries: [JP] }\n',
       }).replace('marking: { level: CUI }', 'marking: { level: CUI, cui: { controlled_by: "EAP/J", category: "PRVCY", poc: "A. Analyst, 202-555-0100" } }'),
     });
     const bookFile = path.join(folder, 'out.pdf');

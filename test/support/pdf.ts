@@ -90,3 +90,31 @@ export async function readInfoEntry(source: string | Uint8Array, key: string): P
   if (!value) return undefined;
   return 'decodeText' in value ? (value as unknown as { decodeText(): string }).decodeText() : value.toString();
 }
+
+/**
+ * The text a reader of the document gets, page after page: tagged content only. Page furniture
+ * (banners, running heads, page numbers, watermarks) is an artifact or outside any marked
+ * content, so it is left out; lines end in "\n".
+ */
+export async function readingText(source: string | Uint8Array): Promise<string> {
+  const bytes = typeof source === 'string' ? new Uint8Array(await readFile(source)) : source;
+  const pdf = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
+  let text = '';
+  for (let number = 1; number <= pdf.numPages; number++) {
+    const page = await pdf.getPage(number);
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    const open: string[] = [];
+    for (const item of content.items) {
+      if ('type' in item) {
+        if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') open.push((item as { tag?: string }).tag ?? ''); // pdf.js sets it, its types omit it
+        else if (item.type === 'endMarkedContent') open.pop();
+        continue;
+      }
+      if (open.length === 0 || open.includes('Artifact')) continue;
+      text += item.str + (item.hasEOL ? '\n' : '');
+    }
+    text += '\n';
+  }
+  await pdf.destroy();
+  return text;
+}

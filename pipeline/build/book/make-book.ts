@@ -20,8 +20,9 @@ import { loadBookTemplates } from '../../render/templates.js';
 import { memoView } from '../../render/view.js';
 import type { BriefingConfig } from '../../source/config.js';
 import { hasErrors, reportError } from '../../source/diagnostics.js';
+import { glossaryFilesFor, loadGlossary, type TagLabels } from '../../source/glossary.js';
 import { assetOrigin, transformBody } from '../../transform/processor.js';
-import type { AssetMap, RenderedDocument } from '../../types.js';
+import type { AssetMap, Briefing, RenderedDocument } from '../../types.js';
 import { writeFileAtomically } from '../atomic-write.js';
 import { checkSources } from '../check-sources.js';
 import { bookView, type BookMemo, type PageMap } from './model.js';
@@ -69,7 +70,7 @@ export async function makeBook(options: BookOptions): Promise<BookResult> {
   });
 
   const lang = briefings[0]!.frontmatter.lang ?? 'en-US';
-  const settings = { title: 'Weekly Policy Briefing', office: options.config.office, lang, paper: 'letter' as const, markings: options.config.markings };
+  const settings = { title: 'Weekly Policy Briefing', office: options.config.office, lang, paper: 'letter' as const, markings: options.config.markings, labels: tagLabelsOf(briefings, options.cwd) };
   const latest = briefings.map((briefing) => briefing.frontmatter.date).sort().at(-1)!;
   const epoch = process.env.SOURCE_DATE_EPOCH;
   const date = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date(`${latest}T00:00:00Z`);
@@ -116,12 +117,23 @@ export async function makeBook(options: BookOptions): Promise<BookResult> {
       creator: `briefing ${toolVersion}`,
       headingTexts: final!.headingTexts,
       watermarks: draftWatermarks(memos, pages!),
+      showOutline: true,
     });
     await writeFileAtomically(options.outFile, pdf.bytes);
     return { status: 'built', output: options.outFile, memos: memos.length, pages: pdf.pages, files, missing };
   } finally {
     await pool.close();
   }
+}
+
+/** The index names of tags, from the glossaries of the book's memos (the first memo that names a tag wins). */
+function tagLabelsOf(briefings: Briefing[], cwd: string): TagLabels {
+  const labels: TagLabels = { regions: new Map(), topics: new Map(), countries: new Map() };
+  for (const briefing of briefings) {
+    const glossary = loadGlossary(glossaryFilesFor(briefing.source.path, briefing.source.root, cwd), briefing.frontmatter.glossary);
+    for (const kind of ['regions', 'topics', 'countries'] as const) for (const [code, label] of glossary.labels[kind]) if (!labels[kind].has(code)) labels[kind].set(code, label);
+  }
+  return labels;
 }
 
 /** Each draft memo's pages: from its first page to the page before the next part. */

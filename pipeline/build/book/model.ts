@@ -4,8 +4,10 @@
 import { formatMemoDate } from '../../render/dates.js';
 import { bannerText } from '../../source/banner.js';
 import { portionSpelling } from '../../source/caveats.js';
+import type { TagLabels } from '../../source/glossary.js';
 import { parseBanner, type MarkingSystem } from '../../source/markings.js';
 import type { Frontmatter } from '../../source/schema.js';
+import { tagKinds, tagLabel } from '../../source/tag-labels.js';
 import { typographicText } from '../../transform/plugins/remark-typography.js';
 import type { DateRange } from './week.js';
 
@@ -60,13 +62,21 @@ export interface BookSettings {
   lang: string;
   paper: 'letter' | 'a4';
   markings: MarkingSystem;
+  /** Names of tags for the index (the memos' glossaries). */
+  labels: TagLabels;
 }
 
+/** "July 29 – August 4, 2024": the range as one phrase, in the book's language. */
 function dateRangeText(range: DateRange, lang: string): string {
-  const from = formatMemoDate(range.from, lang);
-  const to = formatMemoDate(range.to, lang);
-  return from === to ? from : `${from} – ${to}`;
+  if (range.from === range.to) return formatMemoDate(range.from, lang);
+  const utc = (text: string) => new Date(`${text}T00:00:00Z`);
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).formatRange(utc(range.from), utc(range.to));
 }
+
+const indexHeadings: Record<(typeof tagKinds)[number], string> = { regions: 'Regions', countries: 'Countries', topics: 'Topics' };
+
+/** A tag with no name (check warned about it) still reads as words, not as a code. */
+const spelledOut = (code: string) => code.replace(/[-_]+/g, ' ').replace(/^./, (first) => first.toUpperCase());
 
 export function bookView(memos: BookMemo[], range: DateRange, pages: PageMap | undefined, settings: BookSettings) {
   const frontmatters = memos.map((memo) => memo.frontmatter);
@@ -74,16 +84,16 @@ export function bookView(memos: BookMemo[], range: DateRange, pages: PageMap | u
   const pageOf = (page: number | undefined) => (page === undefined ? '000' : String(page));
   const anchor = (memo: BookMemo) => `memo-${memo.number}`;
 
-  const groups: [string, (tags: NonNullable<Frontmatter['tags']>) => string[] | undefined][] = [
-    ['Regions', (tags) => tags.regions],
-    ['Countries', (tags) => tags.countries],
-    ['Topics', (tags) => tags.topics],
-  ];
-  const index = groups
-    .map(([heading, pick]) => {
+  const index = tagKinds
+    .map((kind) => {
+      const heading = indexHeadings[kind];
       const terms = new Map<string, BookMemo[]>();
       for (const memo of memos) {
-        for (const term of pick(memo.frontmatter.tags ?? {}) ?? []) terms.set(term, [...(terms.get(term) ?? []), memo]);
+        for (const code of memo.frontmatter.tags?.[kind] ?? []) {
+          const term = tagLabel(kind, code, settings.labels, settings.lang) ?? spelledOut(code);
+          const tagged = terms.get(term) ?? [];
+          if (!tagged.includes(memo)) terms.set(term, [...tagged, memo]);
+        }
       }
       const entries = [...terms.entries()]
         .sort(([a], [b]) => a.localeCompare(b, settings.lang))
@@ -98,27 +108,33 @@ export function bookView(memos: BookMemo[], range: DateRange, pages: PageMap | u
     .filter((group) => group.entries.length > 0);
 
   const week = range.week;
+  const part = (anchor: string, title: string, page: number | undefined) => ({ anchor, title, page: pageOf(page), part: true });
   return {
     lang: settings.lang,
     paper: settings.paper,
     pageSize: settings.paper === 'a4' ? 'A4' : 'Letter',
     title: settings.title,
-    weekLabel: week ? `Week ${week.number}, ${week.year} (${range.label})` : range.label.replace('_', ' to '),
+    // The cover names the week once ("Week 31, 2024") and its dates once; the banners carry
+    // the overall marking, so the cover does not repeat it.
+    weekLabel: week ? `Week ${week.number}, ${week.year}` : undefined,
     dateRange: dateRangeText(range, settings.lang),
-    issue: week ? `Issue No. ${week.number} of ${week.year}` : `Issue for ${range.from} to ${range.to}`,
     office: settings.office,
     memoCount: `${memos.length} memo${memos.length === 1 ? '' : 's'}`,
     banner: overallMarking(frontmatters, settings.markings),
-    contents: memos.map((memo) => ({
-      anchor: anchor(memo),
-      title: typographicText(stripPortionMark(memo.frontmatter.title)),
-      typeLabel: typeLabels[memo.frontmatter.type],
-      marking: bannerText(memo.frontmatter.marking, settings.markings),
-      page: pageOf(pages?.memos[memo.number - 1]),
-    })),
-    frontEntries: [
-      { anchor: 'book-summary', title: 'Summary', page: pageOf(pages?.summary) },
-      { anchor: 'book-index', title: 'Index', page: pageOf(pages?.index) },
+    // In page order: the summary, each memo, the index.
+    contents: [
+      part('book-summary', 'Summary', pages?.summary),
+      ...memos.map((memo) => ({
+        anchor: anchor(memo),
+        title: typographicText(stripPortionMark(memo.frontmatter.title)),
+        id: memo.frontmatter.id,
+        dateText: formatMemoDate(memo.frontmatter.date, settings.lang),
+        typeLabel: typeLabels[memo.frontmatter.type],
+        marking: bannerText(memo.frontmatter.marking, settings.markings),
+        page: pageOf(pages?.memos[memo.number - 1]),
+        part: false,
+      })),
+      part('book-index', 'Index', pages?.index),
     ],
     summary: memos.map((memo) => ({
       anchor: anchor(memo),
