@@ -78,9 +78,10 @@ describe('marking.dissem builds the banner', () => {
       lang: 'en-US',
       paper: 'letter',
       markings: usMarkings,
+      labels: { regions: new Map(), topics: new Map(), countries: new Map() },
     });
     expect(view.banner).toBe('SECRET//NOFORN');
-    expect(view.contents[0]!.marking).toBe('SECRET//NOFORN');
+    expect(view.contents.find((entry) => 'marking' in entry)).toMatchObject({ marking: 'SECRET//NOFORN' });
     expect(view.summary[0]!.portion).toBe('S//NF');
   });
 
