@@ -110,7 +110,7 @@ describe('fidelity of the printed text', () => {
     expect(text).toContain('said “it’s not the ’90s any more.”');
     expect(text).toContain('Japan’s “new era” with Tōgō');
     expect(text).toContain('Bottom line: Tokyo’s “new era” holds.');
-    expect(text).toContain('The “2+2” joint statement');
+    expect(text).toContain('“The ‘2+2’ joint statement.”');
     expect(text).toContain('Code: "x" and \'y\' stays as typed.');
     expect(text).toContain('say "hi" and don\'t');
     expect(text).toContain("https://example.org/o'clock today");

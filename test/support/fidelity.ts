@@ -24,13 +24,15 @@ export interface AuthoredText {
 const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /**
- * Words as a reader compares them: runs of letters, digits and marks, NFC, each Han/kana
- * character on its own (Japanese has no spaces and may wrap anywhere). Quote shapes and
- * apostrophes are punctuation, so "Korea's" and "Korea’s" read the same.
+ * Words as a reader compares them: runs of letters (with their marks) or of digits, NFC, each
+ * Han/kana character on its own (Japanese has no spaces and may wrap anywhere). Quote shapes and
+ * apostrophes are punctuation, so "Korea's" and "Korea’s" read the same; letters and digits are
+ * separate words, so a note marker set right after a word ("chain¹", read back as "chain1")
+ * reads as the word and the number.
  */
 export function words(text: string): string[] {
   const out: string[] = [];
-  for (const match of text.normalize('NFC').matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
+  for (const match of text.normalize('NFC').matchAll(/[\p{L}\p{M}]+|\p{N}+/gu)) {
     const word = match[0];
     if (cjk.test(word)) out.push(...[...word].filter((character) => character.trim() !== ''));
     else out.push(word);

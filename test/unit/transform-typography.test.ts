@@ -81,7 +81,8 @@ describe('frontmatter texts print with the same typography', () => {
     expect(html).toContain('@top-left { content: "Japan’s “new era” with Tōgō"');
     expect(html).toContain('Tokyo called it a “new era.”');
     expect(html).toContain('Office of Japan’s Affairs');
-    expect(html).toContain('The “2+2” statement');
+    // A source title prints quoted in the bibliography; its own quotation marks become single ones (Chicago).
+    expect(html).toContain('“The ‘2+2’ statement.”');
     expect(html).toContain('<a href="https://www.defense.gov/News/Releases/"><span class="url">https://www.<wbr>defense.<wbr>gov/<wbr>News/<wbr>Releases/</span></a>');
     expect(html).not.toContain('\u0304');
   });
