@@ -9,8 +9,9 @@ import { ConfigError } from './source/config-error.js';
 const help = `briefing ${toolVersion}: policy briefings in Markdown → marked, tagged PDF memos
 
 Usage:
-  briefing build [PATH...] [--out DIR] [--force] [--changed-since REF] [--shard I/N]
-                 [--report FILE.json] [--stamp] [--browser-ws-endpoint URL] [--quiet | --json]
+  briefing build [PATH...] [--format pdf|docx|pdf,docx] [--out DIR] [--force]
+                 [--changed-since REF] [--shard I/N] [--report FILE.json] [--stamp]
+                 [--browser-ws-endpoint URL] [--quiet | --json]
   briefing book [PATH...] [--week YYYY-Www | --from DATE --to DATE] [--out FILE]
   briefing check [PATH...] [--format text|json] [--strict] [--staged]
   briefing dev [PATH] [--port N]
@@ -31,6 +32,8 @@ Commands:
 
 Options:
   -o, --out DIR                 Where PDFs go (default: output/)
+      --format pdf|docx|pdf,docx build: a PDF (default), a Word .docx beside where the PDF
+                                goes (OUT/a/b.docx), or both; a .docx needs no browser
       --force                   Print every briefing, even those the manifest says are current
       --changed-since REF       Only briefings changed since a git ref (all if a template or
                                 the config changed)
@@ -40,7 +43,7 @@ Options:
       --json                    Print that report on stdout instead of progress lines
       --stamp                   Print "id · commit · built date" in each page's footer
       --browser-ws-endpoint URL Print through a running browser (or BRIEFING_BROWSER_WS)
-      --format text|json        Output format of check (default: text)
+      --format text|json        check: how problems are printed (default: text)
       --strict                  check: warnings fail too
       --staged                  check: only the Markdown files staged in git
   -p, --port N                  dev: the port on 127.0.0.1 (default 4173)

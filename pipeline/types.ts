@@ -1,5 +1,6 @@
 // The plain values that flow between the stages: source → transform → render → print.
 // A stage takes one of these and returns the next; nothing here knows how a stage works.
+import type { Element, Root as HastRoot } from 'hast';
 import type { VFile } from 'vfile';
 import type { MarkingSystem } from './source/markings.js';
 import type { Frontmatter } from './source/schema.js';
@@ -40,6 +41,13 @@ export interface TransformedBody {
   headings: { depth: number; text: string }[];
   /** Footnotes, taken out of the body so a template can print them last (memos) or as endnotes. */
   notesHtml?: string;
+  /**
+   * The same body as a tree: the sanitised hast the HTML was written from (notes taken out), so
+   * another output (Word) reads what the transform checked instead of parsing the HTML again.
+   */
+  tree?: HastRoot;
+  /** The notes' `<section data-footnotes>` as a tree. */
+  notesTree?: Element;
 }
 
 export type Paper = 'letter' | 'a4';

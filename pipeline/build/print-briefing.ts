@@ -1,15 +1,17 @@
 // One briefing through transform → render (prepareBriefing), then print → post-pass → atomic
-// write (printPrepared).
+// write (printPrepared), and/or the same view and body as a Word document (writeWordPrepared).
 import type { PrintPool } from '../print/pool.js';
 import { finishPdf } from '../print/postprocess.js';
 import { linterFor } from '../lint/linter.js';
 import { toolVersion } from '../project.js';
-import { renderDocument } from '../render/render.js';
+import { documentMetadata, renderDocument, type RenderOptions } from '../render/render.js';
+import { memoView } from '../render/view.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { BriefingConfig } from '../source/config.js';
 import { hasErrors } from '../source/diagnostics.js';
 import { assetOrigin, transformBody } from '../transform/processor.js';
 import type { Briefing, RenderedDocument } from '../types.js';
+import type { WordMemo } from '../docx/document.js';
 import { writeFileAtomically } from './atomic-write.js';
 import { sha256 } from './manifest.js';
 import { documentDate, gitHistory } from './provenance.js';
@@ -38,24 +40,32 @@ export interface GitKnown {
   modified: boolean;
 }
 
-/** A briefing rendered and ready for the browser. */
+/** What a build writes of a briefing: a PDF, a Word document, or both (`--format pdf,docx`). */
+export type OutputFormat = 'pdf' | 'docx';
+
+/** A briefing rendered and ready for the browser (its PDF) and for the Word writer (its .docx). */
 export interface PreparedBriefing {
-  document: RenderedDocument;
+  /** The HTML document to print, when a PDF is wanted. */
+  document?: RenderedDocument;
+  /** The view, body and metadata of the Word document, when a .docx is wanted. */
+  word?: WordMemo;
   inputs: string[];
+  /** Files besides the source that shaped the .docx: images, glossaries (no templates). */
+  wordInputs: string[];
 }
 
 /**
  * Transform and render: everything before the browser. A build does this while the browser
  * starts, so a one-memo rebuild waits for the launch or the memo, not both in turn.
  */
-export async function prepareBriefing(briefing: Briefing, context: PrepareContext, git?: GitKnown): Promise<PreparedBriefing> {
+export async function prepareBriefing(briefing: Briefing, context: PrepareContext, git?: GitKnown, formats: readonly OutputFormat[] = ['pdf']): Promise<PreparedBriefing> {
   const linter = await linterFor(context.config);
   const body = transformBody(briefing, (tree) => linter.lint(briefing, tree));
   if (hasErrors(briefing.file)) throw new BriefingInvalid();
   const history = await gitHistory(briefing.source.path, git);
   const date = documentDate(briefing.frontmatter.date, history);
   const commit = history.commit ? `${history.commit.slice(0, 12)}${history.modified ? '+modified' : ''}` : undefined;
-  const document = renderDocument(briefing, body, {
+  const options: RenderOptions = {
     templates: context.templates,
     origin: assetOrigin,
     date,
@@ -69,17 +79,34 @@ export async function prepareBriefing(briefing: Briefing, context: PrepareContex
     stamp: context.stamp
       ? `${briefing.frontmatter.id} · ${commit ? `commit ${commit.slice(0, 7)}` : 'not committed'} · built ${date.toISOString().slice(0, 10)}`
       : undefined,
-  });
-  return { document, inputs: [...document.templateFiles, ...document.assets.values(), ...(briefing.file.data.inputs ?? [])] };
+  };
+  const document = formats.includes('pdf') ? renderDocument(briefing, body, options) : undefined;
+  let word: WordMemo | undefined;
+  if (formats.includes('docx')) {
+    const view = memoView(briefing.frontmatter, body, options);
+    word = { type: briefing.frontmatter.type, view, body, metadata: documentMetadata(briefing.frontmatter, view, options), file: briefing.file };
+  }
+  const shared = [...body.assets.values(), ...(briefing.file.data.inputs ?? [])];
+  return { document, word, inputs: [...(document?.templateFiles ?? []), ...shared], wordInputs: shared };
 }
 
 /** Print, post-pass, atomic write. */
 export async function printPrepared(prepared: PreparedBriefing, output: string, pool: PrintPool): Promise<PrintedBriefing> {
-  const { document } = prepared;
+  const document = prepared.document;
+  if (!document) throw new Error('printPrepared: the briefing was prepared without its PDF');
   const chromium = await pool.print(document);
   const pdf = await finishPdf(chromium, { metadata: document.metadata, creator: `briefing ${toolVersion}`, headingTexts: document.headingTexts });
   await writeFileAtomically(output, pdf.bytes);
   return { pages: pdf.pages, bytes: pdf.bytes.length, sha256: sha256(pdf.bytes), inputs: prepared.inputs };
+}
+
+/** The .docx: built from the prepared view and body (no browser), written atomically. */
+export async function writeWordPrepared(prepared: PreparedBriefing, output: string): Promise<PrintedBriefing> {
+  if (!prepared.word) throw new Error('writeWordPrepared: the briefing was prepared without its .docx');
+  const { memoDocx } = await import('../docx/document.js');
+  const bytes = await memoDocx(prepared.word);
+  await writeFileAtomically(output, bytes);
+  return { pages: 0, bytes: bytes.length, sha256: sha256(bytes), inputs: prepared.wordInputs };
 }
 
 declare module 'vfile' {

@@ -21,6 +21,7 @@ import { reportDuplicateIds } from '../source/duplicate-ids.js';
 import { changedBetween, changedSince, repositoryState, type RepositoryState } from './git-state.js';
 import { cacheKey, FileHashes, readManifest, sha256, writeManifest, type ManifestEntry, type RunFingerprint } from './manifest.js';
 import { inShard, touchesEverything, type Shard } from './select.js';
+import type { OutputFormat } from './print-briefing.js';
 
 export type BriefingStatus = 'built' | 'cached' | 'failed' | 'removed';
 
@@ -55,6 +56,8 @@ export interface BuildOptions {
   /** Only briefings changed since this git ref (all of them if a template or the config changed). */
   changedSince?: string;
   browserWsEndpoint?: string;
+  /** What to write of each briefing: its PDF (the default), its .docx, or both. */
+  formats?: readonly OutputFormat[];
   /**
    * The tool and font versions the run counts as its own (part of every cache key). Only a test
    * sets them, to show that a new tool or font version rebuilds everything.
@@ -84,7 +87,7 @@ export interface BuildResult {
   blockedRequests: string[];
 }
 
-export const outputPathFor = (found: FoundBriefing, outDir: string) => path.join(outDir, found.relative.replace(/\.(md|markdown)$/i, '.pdf'));
+export const outputPathFor = (found: FoundBriefing, outDir: string, format: OutputFormat = 'pdf') => path.join(outDir, found.relative.replace(/\.(md|markdown)$/i, `.${format}`));
 
 /** Identifies the browser without starting it: its path, size and date, or the endpoint. */
 async function browserIdentity(wsEndpoint: string | undefined): Promise<string> {
@@ -98,13 +101,21 @@ async function browserIdentity(wsEndpoint: string | undefined): Promise<string> 
   }
 }
 
+/** One file a briefing becomes (its PDF, its .docx): each is its own entry in the manifest. */
+interface PlannedOutput {
+  format: OutputFormat;
+  output: string;
+  outputKey: string;
+  cached?: ManifestEntry;
+}
+
 interface Candidate {
   found: FoundBriefing;
   source: SourceFile;
-  output: string;
-  outputKey: string;
+  outputs: PlannedOutput[];
   sourceHash: string;
   provenance: string;
+  /** Every output is current: the briefing is not parsed (its id is in the manifest). */
   cached?: ManifestEntry;
   loaded?: LoadedBriefing;
 }
@@ -130,6 +141,7 @@ async function selectBriefings(found: FoundBriefing[], options: BuildOptions): P
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const started = Date.now();
   const cwd = options.cwd ?? process.cwd();
+  const formats: readonly OutputFormat[] = options.formats && options.formats.length > 0 ? options.formats : ['pdf'];
   const discovery = await discoverBriefings(options.paths, cwd);
   const base = { missing: discovery.missing, skippedLinks: discovery.skippedLinks, browserStarted: false, blockedRequests: [] as string[] };
   const selection = await selectBriefings(discovery.briefings, options);
@@ -146,6 +158,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     stamp: Boolean(options.stamp),
     sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? '',
   };
+  // A .docx owes nothing to the browser: a new browser rebuilds only the PDFs.
+  const fingerprintFor = (format: OutputFormat): RunFingerprint => (format === 'pdf' ? fingerprint : { ...fingerprint, browser: `none (${format})` });
 
   // Git state once per content root: what is uncommitted, what changed since the last build.
   const repositories = new Map<string, Promise<{ state?: RepositoryState; changed?: Set<string> }>>();
@@ -190,18 +204,25 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const candidates: Candidate[] = await Promise.all(
     selection.map(async (found) => {
       const source: SourceFile = { ...found, bytes: await readFile(found.path) };
-      const output = outputPathFor(found, options.outDir);
-      const outputKey = path.relative(options.outDir, output).split(path.sep).join('/');
       const { state, changed } = await repositoryFor(found.root);
       const provenance = !state ? 'none' : state.uncommitted.has(found.path) ? 'modified' : 'committed';
-      const candidate: Candidate = { found, source, output, outputKey, sourceHash: sha256(source.bytes), provenance };
-      const entry = manifest.outputs[outputKey];
+      const sourceHash = sha256(source.bytes);
       const committedSame = provenance !== 'committed' || (changed !== undefined && !changed.has(found.path));
-      if (!options.force && entry && entry.root === found.root && entry.source === found.relative && entry.sourceHash === candidate.sourceHash && committedSame) {
-        const [inputs, existing] = await Promise.all([hashes.hashAll(Object.keys(entry.inputs)), stat(output).catch(() => undefined)]);
-        if (existing?.size === entry.bytes && cacheKey(fingerprint, candidate.sourceHash, inputs, provenance) === entry.key) candidate.cached = entry;
-      }
-      if (!candidate.cached) needsPrinting();
+      const outputs = await Promise.all(
+        formats.map(async (format): Promise<PlannedOutput> => {
+          const output = outputPathFor(found, options.outDir, format);
+          const planned: PlannedOutput = { format, output, outputKey: path.relative(options.outDir, output).split(path.sep).join('/') };
+          const entry = manifest.outputs[planned.outputKey];
+          if (!options.force && entry && entry.root === found.root && entry.source === found.relative && entry.sourceHash === sourceHash && committedSame) {
+            const [inputs, existing] = await Promise.all([hashes.hashAll(Object.keys(entry.inputs)), stat(output).catch(() => undefined)]);
+            if (existing?.size === entry.bytes && cacheKey(fingerprintFor(format), sourceHash, inputs, provenance) === entry.key) planned.cached = entry;
+          }
+          return planned;
+        }),
+      );
+      const candidate: Candidate = { found, source, outputs, sourceHash, provenance };
+      if (outputs.every((planned) => planned.cached)) candidate.cached = outputs[0]!.cached;
+      if (outputs.some((planned) => planned.format === 'pdf' && !planned.cached)) needsPrinting();
       return candidate;
     }),
   ).catch(async (error: unknown) => {
@@ -209,7 +230,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     await closeUnusedPool();
     throw error;
   });
-  candidatesKnown(candidates.filter((candidate) => !candidate.cached).length);
+  const needsPdf = (candidate: Candidate) => candidate.outputs.some((planned) => planned.format === 'pdf' && !planned.cached);
+  candidatesKnown(candidates.filter(needsPdf).length);
 
   // Parse only what must be printed; a cached briefing keeps its id in the manifest. A cached
   // briefing that shares an id with another (of the run, or of the content folder) is parsed
@@ -242,6 +264,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   for (const candidate of candidates) {
     if (candidate.cached && (idCount.get(candidate.cached.id) ?? 0) > 1) {
       candidate.cached = undefined;
+      for (const planned of candidate.outputs) planned.cached = undefined;
       await load(candidate);
     }
   }
@@ -251,7 +274,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   );
 
   const toPrint = candidates.filter((candidate) => candidate.loaded?.briefing && !hasErrors(candidate.loaded.file));
-  const total = candidates.length;
+  const total = candidates.reduce((sum, candidate) => sum + candidate.outputs.length, 0);
   options.onEvent?.({ kind: 'start', total, toPrint: toPrint.length });
   const outcomes: BriefingOutcome[] = [];
   let done = 0;
@@ -262,19 +285,24 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   };
 
   for (const candidate of candidates) {
-    const { found, output } = candidate;
-    if (candidate.cached) {
-      const file = briefingFile(found.path, cwd);
-      finish({ source: found.path, output, status: 'cached', file, pages: candidate.cached.pages, bytes: candidate.cached.bytes, sha256: candidate.cached.sha256, durationMs: 0, id: candidate.cached.id });
-    } else if (!toPrint.includes(candidate)) {
-      delete manifest.outputs[candidate.outputKey];
-      finish({ source: found.path, output, status: 'failed', file: candidate.loaded!.file, durationMs: 0, id: candidate.loaded?.briefing?.frontmatter.id });
+    const { found } = candidate;
+    const failed = !candidate.cached && !toPrint.includes(candidate);
+    for (const planned of candidate.outputs) {
+      const { output, cached } = planned;
+      if (failed) {
+        delete manifest.outputs[planned.outputKey];
+        finish({ source: found.path, output, status: 'failed', file: candidate.loaded!.file, durationMs: 0, id: candidate.loaded?.briefing?.frontmatter.id });
+      } else if (cached) {
+        // A briefing parsed for another of its outputs shows its warnings once, with that output.
+        const file = candidate.cached ? briefingFile(found.path, cwd) : candidate.loaded!.file;
+        finish({ source: found.path, output, status: 'cached', file, pages: cached.pages || undefined, bytes: cached.bytes, sha256: cached.sha256, durationMs: 0, id: cached.id });
+      }
     }
   }
 
   let pool: PrintPool | undefined;
   if (toPrint.length > 0 && !options.signal?.aborted) {
-    const [{ loadTemplates }, { BriefingInvalid, prepareBriefing, printPrepared }, { pagesFor }] = await Promise.all([
+    const [{ loadTemplates }, { BriefingInvalid, prepareBriefing, printPrepared, writeWordPrepared }, { pagesFor }] = await Promise.all([
       import('../render/templates.js'),
       import('./print-briefing.js'),
       import('../print/pool.js'),
@@ -287,8 +315,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       throw error;
     }
     const templates = loadTemplates(options.config.templatesFolder);
-    // Memos are transformed and rendered while the browser starts; each waits for it only to print.
-    const poolReady = poolStarting ?? startPool();
+    // Memos are transformed and rendered while the browser starts; each waits for it only to
+    // print. A build of .docx files alone starts no browser.
+    const poolReady: Promise<PrintPool> = toPrint.some(needsPdf) ? (poolStarting ?? startPool()) : Promise.reject(new Error('no PDF to print'));
     poolReady.catch(() => undefined);
     let poolFailure: unknown;
     const printingPool = () =>
@@ -305,44 +334,66 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       const lanes = Array.from({ length: Math.min(queue.length, pagesFor(queue.length, options.config.poolSize) + 1) }, async () => {
         for (let candidate = queue.shift(); candidate; candidate = queue.shift()) {
           if (options.signal?.aborted || poolFailure) return;
-          const { found, output, loaded } = candidate;
+          const { found, loaded } = candidate;
           const briefing = loaded!.briefing!;
           const memoStarted = Date.now();
+          // The .docx first: it needs no browser, so it is written while the browser starts.
+          const pending = candidate.outputs.filter((planned) => !planned.cached).sort((a, b) => (a.format === b.format ? 0 : a.format === 'docx' ? -1 : 1));
+          // Transformed and rendered once for all its outputs; a failure there fails each of them.
+          const git = { inRepository: candidate.provenance !== 'none', modified: candidate.provenance === 'modified' };
+          let prepared: Awaited<ReturnType<typeof prepareBriefing>> | { failure: unknown };
           try {
-            const git = { inRepository: candidate.provenance !== 'none', modified: candidate.provenance === 'modified' };
-            const prepared = await prepareBriefing(briefing, { templates, config: options.config, stamp: options.stamp }, git);
-            const waiting = Date.now();
-            const printer = await printingPool();
-            browserTimes.waitMs = Math.max(browserTimes.waitMs, Date.now() - waiting);
-            const printing = Date.now();
-            const printed = await printPrepared(prepared, output, printer);
-            const printMs = Date.now() - printing;
-            const inputs = await hashes.hashAll(printed.inputs);
-            manifest.outputs[candidate.outputKey] = {
-              source: found.relative,
-              root: found.root,
-              key: cacheKey(fingerprint, candidate.sourceHash, inputs, candidate.provenance),
-              sourceHash: candidate.sourceHash,
-              inputs,
-              id: briefing.frontmatter.id,
-              sha256: printed.sha256,
-              pages: printed.pages,
-              bytes: printed.bytes,
-              warnings: briefing.file.messages.length,
-            };
-            finish({ source: found.path, output, status: 'built', file: briefing.file, pages: printed.pages, bytes: printed.bytes, sha256: printed.sha256, durationMs: Date.now() - memoStarted, printMs, id: briefing.frontmatter.id });
-            // What is left of a printed memo is its outcome: let the text and the tree go, so
-            // memory does not grow with the number of briefings.
-            briefing.file.value = '';
-            candidate.loaded = undefined;
-            candidate.source = { ...candidate.source, bytes: Buffer.alloc(0) };
-          } catch (error) {
-            // No browser: the run fails as a whole (below), not memo by memo.
-            if (options.signal?.aborted || poolFailure) return;
-            if (!(error instanceof BriefingInvalid)) reportError(briefing.file, (error as Error).message, undefined, 'print');
-            delete manifest.outputs[candidate.outputKey];
-            finish({ source: found.path, output, status: 'failed', file: briefing.file, durationMs: Date.now() - memoStarted, id: briefing.frontmatter.id });
+            prepared = await prepareBriefing(briefing, { templates, config: options.config, stamp: options.stamp }, git, pending.map((entry) => entry.format));
+          } catch (failure) {
+            prepared = { failure };
           }
+          const reported = new Set<unknown>();
+          for (const planned of pending) {
+            const { output } = planned;
+            try {
+              if ('failure' in prepared) throw prepared.failure;
+              let written: Awaited<ReturnType<typeof printPrepared>>;
+              let printMs: number;
+              if (planned.format === 'docx') {
+                const writing = Date.now();
+                written = await writeWordPrepared(prepared, output);
+                printMs = Date.now() - writing;
+              } else {
+                const waiting = Date.now();
+                const printer = await printingPool();
+                browserTimes.waitMs = Math.max(browserTimes.waitMs, Date.now() - waiting);
+                const printing = Date.now();
+                written = await printPrepared(prepared, output, printer);
+                printMs = Date.now() - printing;
+              }
+              const inputs = await hashes.hashAll(written.inputs);
+              manifest.outputs[planned.outputKey] = {
+                source: found.relative,
+                root: found.root,
+                key: cacheKey(fingerprintFor(planned.format), candidate.sourceHash, inputs, candidate.provenance),
+                sourceHash: candidate.sourceHash,
+                inputs,
+                id: briefing.frontmatter.id,
+                sha256: written.sha256,
+                pages: written.pages,
+                bytes: written.bytes,
+                warnings: briefing.file.messages.length,
+              };
+              finish({ source: found.path, output, status: 'built', file: briefing.file, pages: written.pages || undefined, bytes: written.bytes, sha256: written.sha256, durationMs: Date.now() - memoStarted, printMs, id: briefing.frontmatter.id });
+            } catch (error) {
+              // No browser: the run fails as a whole (below), not memo by memo.
+              if (options.signal?.aborted || poolFailure) return;
+              if (!(error instanceof BriefingInvalid) && !reported.has(error)) reportError(briefing.file, (error as Error).message, undefined, planned.format === 'docx' ? 'docx' : 'print');
+              reported.add(error);
+              delete manifest.outputs[planned.outputKey];
+              finish({ source: found.path, output, status: 'failed', file: briefing.file, durationMs: Date.now() - memoStarted, id: briefing.frontmatter.id });
+            }
+          }
+          // What is left of a printed memo is its outcome: let the text and the tree go, so
+          // memory does not grow with the number of briefings.
+          briefing.file.value = '';
+          candidate.loaded = undefined;
+          candidate.source = { ...candidate.source, bytes: Buffer.alloc(0) };
         }
       });
       await Promise.all(lanes);

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { OutputWriteError, removeTemporaryFiles } from '../build/atomic-write.js';
 import { runReport, writeRunReport } from '../build/report.js';
 import { runBuild } from '../build/run.js';
+import type { OutputFormat } from '../build/print-briefing.js';
 import { parseShard } from '../build/select.js';
 import { toolVersion } from '../project.js';
 import { loadConfig } from '../source/config.js';
@@ -24,8 +25,11 @@ export async function build(args: string[], io: Io): Promise<number> {
       quiet: { type: 'boolean', short: 'q' },
       json: { type: 'boolean' },
       'browser-ws-endpoint': { type: 'string' },
+      format: { type: 'string' },
     },
   });
+  const formats = parseFormats(values.format);
+  if ('error' in formats) return usageError(io, formats.error);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (shard && 'error' in shard) return usageError(io, shard.error);
   const config = loadConfig(io.cwd);
@@ -60,6 +64,7 @@ export async function build(args: string[], io: Io): Promise<number> {
       shard,
       changedSince: values['changed-since'],
       browserWsEndpoint: values['browser-ws-endpoint'] ?? io.env.BRIEFING_BROWSER_WS,
+      formats: formats.formats,
       onEvent: progress.onEvent,
       signal: controller.signal,
     });
@@ -94,4 +99,17 @@ export async function build(args: string[], io: Io): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+const knownFormats: readonly OutputFormat[] = ['pdf', 'docx'];
+
+/** `--format pdf`, `docx` or `pdf,docx` (default pdf): what each briefing becomes. */
+export function parseFormats(value: string | undefined): { formats: OutputFormat[] } | { error: string } {
+  if (value === undefined) return { formats: ['pdf'] };
+  const formats: OutputFormat[] = [];
+  for (const name of value.split(',').map((part) => part.trim().toLowerCase())) {
+    if (!knownFormats.includes(name as OutputFormat)) return { error: `--format ${value}: "${name}" is not a format build writes; use pdf, docx or pdf,docx` };
+    if (!formats.includes(name as OutputFormat)) formats.push(name as OutputFormat);
+  }
+  return { formats };
 }

@@ -25,11 +25,17 @@ export function progressReporter(style: ProgressStyle, io: Io): { onEvent: (even
     });
   };
   const shown = (file: string) => shownPath(file, io.cwd);
+  // A briefing built to a PDF and a .docx has two outcomes and one list of problems: say it once.
+  const told = new WeakMap<VFile, { messages: number; failed: boolean }>();
   const problems = (event: Extract<BuildEvent, { kind: 'briefing' }>) => {
     const { outcome } = event;
-    if (outcome.status === 'failed') io.err(`failed  ${outcome.file.path}\n`);
-    const worth = outcome.status === 'failed' || (style !== 'quiet' && outcome.file.messages.length > 0);
-    if (worth && style !== 'none') report(outcome.file);
+    const before = told.get(outcome.file) ?? { messages: 0, failed: false };
+    const failed = outcome.status === 'failed';
+    if (before.messages === outcome.file.messages.length && (!failed || before.failed)) return;
+    if (failed && !before.failed) io.err(`failed  ${outcome.file.path}\n`);
+    const worth = failed || (style !== 'quiet' && outcome.file.messages.length > 0);
+    if (worth && style !== 'none' && outcome.file.messages.length > before.messages) report(outcome.file);
+    if (worth) told.set(outcome.file, { messages: outcome.file.messages.length, failed: failed || before.failed });
   };
   return {
     onEvent(event) {
@@ -53,7 +59,9 @@ export function progressReporter(style: ProgressStyle, io: Io): { onEvent: (even
         return;
       }
       if (style === 'lines') {
-        if (outcome.status === 'built') io.out(`built   ${outcome.file.path} → ${shown(outcome.output)}  (${outcome.pages} page${outcome.pages === 1 ? '' : 's'}, ${seconds(outcome.durationMs)})\n`);
+        // A .docx has no pages until a word processor lays it out.
+        const pages = outcome.pages === undefined ? '' : `${outcome.pages} page${outcome.pages === 1 ? '' : 's'}, `;
+        if (outcome.status === 'built') io.out(`built   ${outcome.file.path} → ${shown(outcome.output)}  (${pages}${seconds(outcome.durationMs)})\n`);
         if (outcome.status === 'cached') io.out(`cached  ${outcome.file.path} → ${shown(outcome.output)}\n`);
       }
       if (outcome.status === 'removed') io.out(`removed ${shown(outcome.output)} (its source is gone)\n`);

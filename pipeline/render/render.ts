@@ -1,9 +1,10 @@
 // The render stage: a validated briefing and its body HTML → one complete HTML document, with
 // the list of local files the page may load and the PDF metadata to write afterwards.
-import type { Briefing, RenderedDocument, TransformedBody } from '../types.js';
+import type { Frontmatter } from '../source/schema.js';
+import type { Briefing, PdfMetadata, RenderedDocument, TransformedBody } from '../types.js';
 import { fontMounts, fontFaceCss } from './fonts.js';
 import type { TemplateSet } from './templates.js';
-import { memoView, type ViewOptions } from './view.js';
+import { memoView, type MemoView, type ViewOptions } from './view.js';
 
 export interface RenderOptions extends ViewOptions {
   templates: TemplateSet;
@@ -27,11 +28,6 @@ export function renderDocument(briefing: Briefing, body: TransformedBody, option
     fontFaces: fontFaceCss(options.origin),
     stylesheet: options.templates.stylesheet,
   });
-  const tags = frontmatter.tags ?? {};
-  const author =
-    frontmatter.type === 'policy-brief'
-      ? frontmatter.authors.map((person) => person.name).join(', ')
-      : [frontmatter.from.name, frontmatter.from.office].filter(Boolean).join(', ');
   return {
     html,
     assets: body.assets,
@@ -40,14 +36,24 @@ export function renderDocument(briefing: Briefing, body: TransformedBody, option
     lang: view.lang,
     templateFiles: options.templates.filesFor(frontmatter.type),
     headingTexts: [frontmatter.title, ...body.headings.map((heading) => heading.text)],
-    metadata: {
-      title: frontmatter.title,
-      author,
-      subject: frontmatter.bluf ?? `${view.memoKind}: ${frontmatter.title}`,
-      keywords: [frontmatter.id, view.banner.text, ...(tags.regions ?? []), ...(tags.countries ?? []), ...(tags.topics ?? [])],
-      lang: view.lang,
-      date: options.date,
-      provenance: { BriefingId: frontmatter.id, ...options.provenance },
-    },
+    metadata: documentMetadata(frontmatter, view, options),
+  };
+}
+
+/** Title, author, subject, keywords and provenance: the same in the PDF and the .docx. */
+export function documentMetadata(frontmatter: Frontmatter, view: MemoView, options: { date: Date; provenance?: Record<string, string> }): PdfMetadata {
+  const tags = frontmatter.tags ?? {};
+  const author =
+    frontmatter.type === 'policy-brief'
+      ? frontmatter.authors.map((person) => person.name).join(', ')
+      : [frontmatter.from.name, frontmatter.from.office].filter(Boolean).join(', ');
+  return {
+    title: frontmatter.title,
+    author,
+    subject: frontmatter.bluf ?? `${view.memoKind}: ${frontmatter.title}`,
+    keywords: [frontmatter.id, view.banner.text, ...(tags.regions ?? []), ...(tags.countries ?? []), ...(tags.topics ?? [])],
+    lang: view.lang,
+    date: options.date,
+    provenance: { BriefingId: frontmatter.id, ...options.provenance },
   };
 }

@@ -157,7 +157,7 @@ export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) =>
   const notes = takeNotes(hast);
   const html = toHtml.stringify(hast, file);
   const notesHtml = notes ? toHtml.stringify({ type: 'root', children: [notes] }, file) : undefined;
-  return { html, assets: file.data.assets ?? new Map(), headings, notesHtml };
+  return { html, assets: file.data.assets ?? new Map(), headings, notesHtml, tree: hast, notesTree: notes };
 }
 
 declare module 'vfile' {
