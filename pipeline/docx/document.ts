@@ -45,7 +45,7 @@ export async function memoDocx(memo: WordMemo): Promise<Uint8Array> {
   const isBrief = memo.type === 'policy-brief';
   const children: FileChild[] = [
     ...(isBrief ? briefHeadingPart(view) : memoHeadingPart(view)),
-    // Anchored right after the heading: the marking blocks' frames stay on page 1.
+    // Anchored right after the heading, so on page 1: the marking blocks at its foot.
     ...markingBlocksPart(view),
     ...(isBrief ? keyPointsPart(view, context) : []),
     ...blufPart(view),

@@ -2,6 +2,8 @@
 // stamps the package's parts and its created/modified properties with the time of the build and
 // names hyperlink relationships with random ids; here the dates become the memo's reproducible
 // date (SOURCE_DATE_EPOCH, the last commit, or the memo's date) and the ids count up in order.
+// It also gives each bookmark an id of its own: docx 9.7 numbers every bookmark 1, and
+// LibreOffice then loses cross-references to all but one of them.
 import JSZip from 'jszip';
 
 export interface FinishOptions {
@@ -33,6 +35,7 @@ export async function finishDocx(packed: Uint8Array, options: FinishOptions): Pr
     if (isXml(name)) {
       let text = texts.get(name)!;
       for (const [random, counted] of randomIds) text = text.split(`"${random}"`).join(`"${counted}"`);
+      if (name === 'word/document.xml') text = numberBookmarks(text);
       if (name === 'docProps/core.xml') text = text.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${stamp}$2`);
       content = text;
     } else {
@@ -42,4 +45,13 @@ export async function finishDocx(packed: Uint8Array, options: FinishOptions): Pr
   }
   // In name order, which puts [Content_Types].xml first, as Office writes it.
   return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
+
+/** Bookmarks here never nest or overlap: each start is closed by the next end. */
+function numberBookmarks(xml: string): string {
+  let count = 0;
+  return xml.replace(/<w:bookmark(Start|End)\b([^>]*?)w:id="\d+"/g, (_match, kind: string, attributes: string) => {
+    if (kind === 'Start') count += 1;
+    return `<w:bookmark${kind}${attributes}w:id="${count}"`;
+  });
 }

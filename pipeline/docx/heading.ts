@@ -1,8 +1,9 @@
 // The heading block: a memo's date, "INFORMATION MEMO FOR …" and its fields (FROM, SUBJECT) as a
 // borderless two-column table, so the labels stay aligned however a clearer edits the values;
 // a policy brief's kind, title, subtitle, byline and date. Same words as memo-heading.hbs.
-import { BorderStyle, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { MemoView } from '../render/view.js';
+import { noBorders } from './marking-blocks.js';
 import { portionRuns } from './memo-parts.js';
 import { characterStyle, paragraphStyle } from './styles.js';
 
@@ -25,8 +26,6 @@ export function headingFields(view: MemoView): HeadingField[] {
   ];
 }
 
-const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
-const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
 
 export function memoHeadingPart(view: MemoView): (Paragraph | Table)[] {
   const rows = headingFields(view).map(

@@ -105,7 +105,7 @@ function noteReference(anchor: Element, context: WordContext): ParagraphChild[] 
   if (!found) return [];
   const { entry, first } = found;
   if (first) return [new Bookmark({ id: entry.bookmark, children: [new FootnoteReferenceRun(entry.id)] })];
-  return [noteReferenceField(entry.bookmark, entry.id)];
+  return noteReferenceField(entry.bookmark, entry.id);
 }
 
 function link(anchor: Element, context: WordContext, options: InlineOptions, format: RunFormat): ParagraphChild[] {

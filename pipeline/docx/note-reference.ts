@@ -2,14 +2,18 @@
 // reference, which shows the note's number and follows it when a clearer adds a note before it.
 // The docx package writes fields only as w:fldSimple, whose result cannot carry the note
 // reference's superscript style; this is the same field as begin/instruction/separate/result/end
-// inside one run that names the style (the only OOXML written here by hand).
+// runs, the result's run naming the style (the only OOXML written here by hand). Each field
+// character has a run of its own, as Word writes them: LibreOffice misreads them in one run.
 import { BuilderElement, StringContainer, TextRun } from 'docx';
 
 const fieldCharacter = (type: 'begin' | 'separate' | 'end') => new BuilderElement<{ type: string }>({ name: 'w:fldChar', attributes: { type: { key: 'w:fldCharType', value: type } } });
 
-export function noteReferenceField(bookmark: string, number: number): TextRun {
-  return new TextRun({
-    style: 'FootnoteReference',
-    children: [fieldCharacter('begin'), new StringContainer('w:instrText', `NOTEREF ${bookmark} \\h`), fieldCharacter('separate'), String(number), fieldCharacter('end')],
-  });
+export function noteReferenceField(bookmark: string, number: number): TextRun[] {
+  return [
+    new TextRun({ children: [fieldCharacter('begin')] }),
+    new TextRun({ children: [new StringContainer('w:instrText', `NOTEREF ${bookmark} \\h`)] }),
+    new TextRun({ children: [fieldCharacter('separate')] }),
+    new TextRun({ text: String(number), style: 'FootnoteReference' }),
+    new TextRun({ children: [fieldCharacter('end')] }),
+  ];
 }
