@@ -1,5 +1,5 @@
 // The fidelity property over every sample and every buildable memo of the test fixtures: the
-// PDF's reading text holds every word of the Markdown body in order and every quotation exactly
+// PDF's reading text, and the .docx's (mammoth: body, then notes), holds every word of the Markdown body in order and every quotation exactly
 // as written, and adds nothing but what the README documents (frontmatter fields, the
 // templates' labels, first-use acronym expansions, note and page numbers).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -10,10 +10,11 @@ import { loadBriefing } from '../../pipeline/source/load.js';
 import { projectRoot, runCli } from '../support/cli.js';
 import { tempFolder } from '../support/fixtures.js';
 import { authoredText, compareFidelity, frontmatterVocabulary, glossaryVocabulary, templateVocabulary } from '../support/fidelity.js';
+import { docxReadingText } from '../support/docx.js';
 import { readingText } from '../support/pdf.js';
 
 /** Folders of memos, each built as one tree. Memos with errors fail to build and are left out. */
-const corpora = ['content', 'test/fixtures/fidelity', 'test/fixtures/issue2/tree', 'test/fixtures/lint', 'test/fixtures/bad'];
+const corpora = ['content', 'test/fixtures/fidelity', 'test/fixtures/issue2/tree', 'test/fixtures/lint', 'test/fixtures/bad', 'test/fixtures/docx'];
 
 /**
  * Words the TypeScript side prints around the author's text (render/view.ts and the transform
@@ -25,6 +26,8 @@ const toolWords = [
   'Classified By Derived From Reason Declassify On Controlled by CUI Category Distribution LDC POC',
   'Tab Decision needed by Recommended Opposed Bottom line up front Key judgments Recommendation Note Quotation',
   'January February March April May June July August September October November December',
+  // A Japanese memo's date: 2024年7月29日.
+  '年 月 日',
 ];
 
 function markdownFiles(folder: string): string[] {
@@ -38,6 +41,7 @@ function markdownFiles(folder: string): string[] {
 interface Built {
   source: string;
   pdf: string;
+  docx: string;
 }
 
 describe('every word the author wrote is printed, in order; quotations exactly; additions only documented ones', () => {
@@ -49,10 +53,11 @@ describe('every word the author wrote is printed, in order; quotations exactly; 
     for (const [index, corpus] of corpora.entries()) {
       const folder = path.join(projectRoot, corpus);
       const target = path.join(out, String(index));
-      await runCli(['build', folder, '--out', target, '--quiet']);
+      await runCli(['build', folder, '--out', target, '--format', 'pdf,docx', '--quiet']);
       for (const source of markdownFiles(folder)) {
         const pdf = path.join(target, path.relative(folder, source)).replace(/\.md$/, '.pdf');
-        if (existsSync(pdf) && statSync(pdf).size > 0) built.push({ source, pdf });
+        const docx = pdf.replace(/\.pdf$/, '.docx');
+        if (existsSync(pdf) && statSync(pdf).size > 0) built.push({ source, pdf, docx });
       }
     }
   });
@@ -64,7 +69,11 @@ describe('every word the author wrote is printed, in order; quotations exactly; 
     expect(built.length).toBeGreaterThanOrEqual(15);
   });
 
-  it('holds for each of them', async () => {
+  it('builds a .docx of each of them too', () => {
+    expect(built.filter((entry) => !existsSync(entry.docx)).map((entry) => entry.source)).toEqual([]);
+  });
+
+  it.each(['pdf', 'docx'] as const)('holds for the %s of each of them', async (format) => {
     const failures: string[] = [];
     for (const entry of built) {
       const root = path.dirname(entry.source);
@@ -74,7 +83,8 @@ describe('every word the author wrote is printed, in order; quotations exactly; 
       for (const glossary of glossaryFilesFor(entry.source, projectRoot, projectRoot)) {
         for (const word of glossaryVocabulary(glossary)) allowed.add(word);
       }
-      const report = compareFidelity(authoredText(briefing.body), await readingText(entry.pdf), allowed);
+      const printed = format === 'pdf' ? await readingText(entry.pdf) : await docxReadingText(entry.docx);
+      const report = compareFidelity(authoredText(briefing.body), printed, allowed);
       const name = path.relative(projectRoot, entry.source);
       if (report.missing) failures.push(`${name}: "${report.missing.word}" after "${report.missing.before.join(' ')}" is not printed (printed there: ${report.missing.printedAfter.join(' ')})`);
       for (const quote of report.alteredQuotes) failures.push(`${name}: the quotation "${quote}" is not printed as written`);

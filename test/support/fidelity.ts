@@ -99,6 +99,9 @@ export function authoredText(body: string): AuthoredText {
       case 'footnoteReference':
       case 'imageReference':
         return '';
+      case 'textDirective':
+        // An unknown text directive (`tbl:rounds` in a caption label) prints as written.
+        return `:${node.name}${node.children.map(textOf).join('')}`;
       default:
         return 'children' in node ? (node.children as Nodes[]).map(textOf).join('') : '';
     }
