@@ -2,7 +2,7 @@
 // heading styles, paragraphs as Body Text, lists as Word numbering, figures and tables with
 // their captions and a bookmark that cross-references link to.
 import type { Element, ElementContent } from 'hast';
-import { Bookmark, Paragraph, Table, type ParagraphChild } from 'docx';
+import { Bookmark, Paragraph, Table } from 'docx';
 import { bookmarkName, type WordContext } from './context.js';
 import { hasClass, inlineRuns, type InlineOptions } from './inline.js';
 import { wordList } from './lists.js';
@@ -36,7 +36,7 @@ export function wordBlocks(nodes: readonly ElementContent[], writer: BodyWriter,
   let pendingInline: ElementContent[] = [];
   const flushInline = () => {
     // Inline content directly inside a block container (a tight list item): one paragraph.
-    if (pendingInline.some((node) => node.type !== 'text' || node.value.trim() !== '')) blocks.push(...paragraphOf(pendingInline, writer, setting, blocks.length === 0));
+    if (pendingInline.some((node) => node.type !== 'text' || node.value.trim() !== '')) blocks.push(...paragraphOf(pendingInline, writer, { ...setting, numbering: blocks.length === 0 ? setting.numbering : undefined }));
     pendingInline = [];
   };
   for (const node of nodes) {
@@ -51,10 +51,10 @@ export function wordBlocks(nodes: readonly ElementContent[], writer: BodyWriter,
   return blocks;
 }
 
-/** A paragraph: the list item's number when it is the item's first, else the list's indent. */
-function paragraphOf(children: readonly ElementContent[], writer: BodyWriter, setting: BlockSetting, first: boolean, style = setting.style, leading: ParagraphChild[] = []): Paragraph[] {
-  const runs = [...leading, ...inlineRuns(children, writer.context, writer.inline)];
-  const numbering = first ? setting.numbering : undefined;
+/** A paragraph: the list item's number when it is the item's first block, else the list's indent. */
+function paragraphOf(children: readonly ElementContent[], writer: BodyWriter, setting: BlockSetting, style = setting.style): Paragraph[] {
+  const runs = inlineRuns(children, writer.context, writer.inline);
+  const numbering = setting.numbering;
   const continued = !numbering && setting.listDepth > 0 && style === paragraphStyle.body;
   return [
     new Paragraph({
@@ -66,10 +66,9 @@ function paragraphOf(children: readonly ElementContent[], writer: BodyWriter, se
 }
 
 function wordBlock(element: Element, writer: BodyWriter, setting: BlockSetting): Block[] {
-  const first = true;
   switch (element.tagName) {
     case 'p':
-      return paragraphOf(element.children, writer, setting, first);
+      return paragraphOf(element.children, writer, setting);
     case 'h1':
     case 'h2':
     case 'h3':
@@ -83,7 +82,7 @@ function wordBlock(element: Element, writer: BodyWriter, setting: BlockSetting):
     case 'blockquote':
       return wordBlocks(element.children, writer, { ...setting, style: paragraphStyle.quote, numbering: setting.numbering });
     case 'pre':
-      return paragraphOf(element.children, { ...writer, inline: { ...writer.inline, preformatted: true } }, setting, first, paragraphStyle.code);
+      return paragraphOf(element.children, { ...writer, inline: { ...writer.inline, preformatted: true } }, setting, paragraphStyle.code);
     case 'aside':
       // A callout (:::note, :::key-judgments…): its paragraphs in the Callout style.
       return wordBlocks(element.children, writer, { ...setting, style: paragraphStyle.callout });
@@ -113,7 +112,7 @@ function figure(element: Element, writer: BodyWriter, setting: BlockSetting): Bl
       blocks.push(wordTable(child, writer));
     } else {
       // The image's own paragraph.
-      blocks.push(...wordBlocks(child.tagName === 'p' ? child.children : [child], writer, { ...setting, style: paragraphStyle.figure }).map((block) => block));
+      blocks.push(...wordBlocks(child.tagName === 'p' ? child.children : [child], writer, { ...setting, style: paragraphStyle.figure }));
     }
   }
   return blocks;
