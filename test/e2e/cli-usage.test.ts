@@ -14,7 +14,7 @@ describe('briefing --help and --version', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain(`briefing ${version}`);
-    expect(result.stdout).toMatch(/^\s+briefing build \[PATH\.\.\.\] \[--out DIR\]/m);
+    expect(result.stdout).toMatch(/^\s+briefing build \[PATH\.\.\.\] \[--format pdf\|docx\|pdf,docx\] \[--out DIR\]/m);
     expect(result.stdout).toContain('Exit codes: 0 all built, 1 a briefing failed');
   });
 
