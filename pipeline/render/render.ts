@@ -40,6 +40,12 @@ export function renderDocument(briefing: Briefing, body: TransformedBody, option
     lang: view.lang,
     templateFiles: options.templates.filesFor(frontmatter.type),
     headingTexts: [frontmatter.title, ...body.headings.map((heading) => heading.text)],
+    // The banner (and DRAFT) stay readable once, on page 1; on every other page they are artifacts.
+    pageOneLines: [view.banner.text, ...(view.draft ? ['DRAFT'] : [])],
+    linkTargets: {
+      ...body.linkTargets,
+      ...Object.fromEntries(view.sources.map((source) => [`source-${source.id}`, `Source ${source.number}: ${source.title}`])),
+    },
     metadata: {
       title: frontmatter.title,
       author,
