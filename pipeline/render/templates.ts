@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { defaultTemplatesFolder } from '../project.js';
+import { scriptRuns } from '../transform/script-languages.js';
 import type { MemoType } from '../source/schema.js';
 
 export interface TemplateSet {
@@ -27,6 +28,21 @@ export function cssString(value: unknown): string {
   const text = String(value ?? '');
   const escaped = text.replace(/[\\"<>\n\r\f]/g, (character) => `\\${character.charCodeAt(0).toString(16)} `);
   return `"${escaped}"`;
+}
+
+/**
+ * Frontmatter text (a title, a BLUF) escaped, with each passage in another language's script
+ * tagged with its language, as the transform does for the body (rehype-script-languages.ts).
+ */
+export function withLanguages(value: unknown, documentLang: string, escape: (text: string) => string): string {
+  const text = String(value ?? '');
+  let html = '';
+  let at = 0;
+  for (const run of scriptRuns(text, documentLang)) {
+    html += `${escape(text.slice(at, run.start))}<span lang="${run.lang}" role="generic">${escape(text.slice(run.start, run.end))}</span>`;
+    at = run.end;
+  }
+  return html + escape(text.slice(at));
 }
 
 type AstNode = { type: string; [key: string]: unknown };
@@ -78,6 +94,10 @@ function loadTemplateSet(folder: string, book: false): TemplateSet;
 function loadTemplateSet(folder: string, book: boolean): TemplateSet | BookTemplateSet {
   const handlebars = Handlebars.create();
   handlebars.registerHelper('cssString', (value: unknown) => new handlebars.SafeString(cssString(value)));
+  handlebars.registerHelper('withLanguages', (value: unknown, options: Handlebars.HelperOptions) => {
+    const root = options.data?.root as { lang?: unknown } | undefined;
+    return new handlebars.SafeString(withLanguages(value, typeof root?.lang === 'string' ? root.lang : 'en-US', handlebars.escapeExpression));
+  });
 
   const partialFolder = path.join(folder, 'partials');
   const partialFiles = readdirSync(partialFolder)

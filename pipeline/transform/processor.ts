@@ -23,6 +23,9 @@ import type { Briefing, TransformedBody } from '../types.js';
 import remarkAcronyms from './plugins/remark-acronyms.js';
 import remarkCallouts from './plugins/remark-callouts.js';
 import remarkCaptions from './plugins/remark-captions.js';
+import rehypeLinkTargets from './plugins/rehype-link-targets.js';
+import rehypeScriptLanguages from './plugins/rehype-script-languages.js';
+import remarkLanguage from './plugins/remark-language.js';
 import remarkLocalImages from './plugins/remark-local-images.js';
 import remarkMarkingRules from './plugins/remark-marking-rules.js';
 import remarkMergeText from './plugins/remark-merge-text.js';
@@ -90,6 +93,7 @@ export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) =>
     .use(remarkGfm)
     .use(remarkDirective)
     .use(remarkRawHtml)
+    .use(remarkLanguage)
     .use(remarkSafeLinks)
     .use(remarkSingleBluf, { frontmatterBluf: frontmatter.bluf ? briefing.locate(['bluf'], 'key') : undefined })
     .use(remarkCallouts)
@@ -118,6 +122,9 @@ export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) =>
       footnoteLabelProperties: { className: ['notes-heading'] },
     })
     .use(rehypeSanitize, sanitizeSchema)
+    // After the sanitiser: these add attributes it would strip (role, lang on generated spans).
+    .use(rehypeScriptLanguages, { lang: frontmatter.lang ?? 'en-US' })
+    .use(rehypeLinkTargets)
     .use(rehypeStringify);
 
   const tree = toHtml.parse(briefing.body) as MdastRoot;
@@ -131,7 +138,7 @@ export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) =>
   const notes = takeNotes(hast);
   const html = toHtml.stringify(hast, file);
   const notesHtml = notes ? toHtml.stringify({ type: 'root', children: [notes] }, file) : undefined;
-  return { html, assets: file.data.assets ?? new Map(), headings, notesHtml };
+  return { html, assets: file.data.assets ?? new Map(), headings, notesHtml, linkTargets: file.data.linkTargets };
 }
 
 declare module 'vfile' {

@@ -81,6 +81,12 @@ export async function makeBook(options: BookOptions): Promise<BookResult> {
       lang,
       templateFiles: templates.bookFiles,
       headingTexts: ['Contents', 'Summary', 'Index', ...briefings.flatMap((briefing, index) => [briefing.frontmatter.title, ...bodies[index]!.headings.map((heading) => heading.text)])],
+      // Each link says where it leads: a memo and its page, a back part, a memo's own notes.
+      linkTargets: Object.assign(
+        {},
+        ...bodies.map((body) => body.linkTargets ?? {}),
+        Object.fromEntries([...view.contents, ...view.frontEntries].map((entry) => [entry.anchor, `${entry.title}, page ${entry.page}`])),
+      ),
       metadata: {
         title: `${settings.title} ${options.range.label}`,
         author: options.config.office,
