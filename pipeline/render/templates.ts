@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { defaultTemplatesFolder } from '../project.js';
-import { scriptRuns } from '../transform/script-languages.js';
+import { scriptRuns } from '../script-languages.js';
 import type { MemoType } from '../source/schema.js';
 
 export interface TemplateSet {

@@ -84,7 +84,9 @@ export function describeLinks(pdf: PDFDocument, pages: PageContent[], parentTree
     const printed = tidy((element ? contentOf.get(element) ?? [] : []).map(({ page, mcid }) => texts.get(page)?.get(mcid) ?? '').join(' '));
     const { name, uri } = linkTarget(pdf, annotation);
     const described = name !== undefined ? targets[name] : undefined;
-    const contents = described ?? (printed || uri || (name ? `Link to ${name}` : 'Link'));
+    // A web address that wrapped across lines reads back with a space in it: use the address.
+    const printedAddress = uri !== undefined && printed.replace(/\s+/g, '') === uri.replace(/\s+/g, '');
+    const contents = described ?? (printedAddress ? uri : printed || uri || (name ? `Link to ${name}` : 'Link'));
     annotation.set(PDFName.of('Contents'), PDFHexString.fromText(contents));
   }
 }

@@ -4,7 +4,7 @@
 // element; a bare <span lang> is dropped from the tree and its language with it. A lang the
 // author set (`:lang[…]{lang=xx}`) is kept, and text inside it is read in that language.
 import type { Element, ElementContent, Root, Text } from 'hast';
-import { scriptRuns } from '../script-languages.js';
+import { scriptRuns } from '../../script-languages.js';
 
 export interface ScriptLanguageOptions {
   /** The document's language (frontmatter `lang`, default en-US). */
