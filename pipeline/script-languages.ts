@@ -40,7 +40,7 @@ function scriptOf(character: string): Script | undefined {
 /**
  * Runs of `text` in a script whose language differs from `contextLang`. A run spans from its
  * first to its last character of that script, digits, spaces and punctuation between them
- * included, and takes CJK punctuation on either side with it.
+ * included, and out to CJK punctuation on either side that no letter separates from it.
  */
 export function scriptRuns(text: string, contextLang: string): ScriptRun[] {
   const context = primary(contextLang);
@@ -71,8 +71,13 @@ export function scriptRuns(text: string, contextLang: string): ScriptRun[] {
       else if (other || letter.test(character)) break;
       cursor++;
     }
-    while (first > 0 && cjkPunctuation.test(characters[first - 1]!)) first--;
-    while (last + 1 < characters.length && cjkPunctuation.test(characters[last + 1]!)) last++;
+    // Out to the farthest CJK punctuation reachable without crossing a letter: 「2+2」の → all of it.
+    for (let before = first - 1; before >= 0 && !letter.test(characters[before]!); before--) {
+      if (cjkPunctuation.test(characters[before]!)) first = before;
+    }
+    for (let after = last + 1; after < characters.length && !letter.test(characters[after]!); after++) {
+      if (cjkPunctuation.test(characters[after]!)) last = after;
+    }
     const runText = characters.slice(first, last + 1).join('');
     const sameLanguage = script.lang === context || (script.lang === 'ja' && context === 'zh' && !kana.test(runText));
     if (!sameLanguage) runs.push({ start: offsets[first]!, end: offsets[last + 1]!, lang: script.lang });

@@ -119,6 +119,7 @@ export async function makeBook(options: BookOptions): Promise<BookResult> {
       metadata: final!.metadata,
       creator: `briefing ${toolVersion}`,
       headingTexts: final!.headingTexts,
+      linkTargets: final!.linkTargets,
       watermarks: draftWatermarks(memos, pages!),
     });
     await writeFileAtomically(options.outFile, pdf.bytes);
