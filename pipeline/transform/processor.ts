@@ -24,7 +24,8 @@ import remarkAcronyms from './plugins/remark-acronyms.js';
 import remarkCallouts from './plugins/remark-callouts.js';
 import remarkCaptions from './plugins/remark-captions.js';
 import rehypeLinkTargets from './plugins/rehype-link-targets.js';
-import rehypeScriptLanguages from './plugins/rehype-script-languages.js';
+import rehypeScriptLanguages, { languageIdPrefix } from './plugins/rehype-script-languages.js';
+import rehypeSourceLines from './plugins/rehype-source-lines.js';
 import remarkLanguage from './plugins/remark-language.js';
 import remarkLocalImages from './plugins/remark-local-images.js';
 import remarkMarkingRules from './plugins/remark-marking-rules.js';
@@ -75,8 +76,9 @@ function takeNotes(tree: HastRoot): Element | undefined {
 /**
  * `inspect` sees the freshly parsed tree before any plugin changes it. With `mode: 'diagnostics'`
  * only the Markdown plugins run (they are the ones that report); `check` needs no HTML.
+ * `mode: 'audit'` is the HTML with each element's Markdown line on it (`check --a11y`).
  */
-export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) => void, mode: 'html' | 'diagnostics' = 'html'): TransformedBody {
+export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) => void, mode: 'html' | 'diagnostics' | 'audit' = 'html'): TransformedBody {
   const { frontmatter } = briefing;
   const file = briefing.file;
   const markings = briefing.markings ?? usMarkings;
@@ -123,8 +125,9 @@ export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) =>
     })
     .use(rehypeSanitize, sanitizeSchema)
     // After the sanitiser: these add attributes it would strip (role, lang on generated spans).
-    .use(rehypeScriptLanguages, { lang: frontmatter.lang ?? 'en-US' })
+    .use(rehypeScriptLanguages, { lang: frontmatter.lang ?? 'en-US', idPrefix: languageIdPrefix(frontmatter.id) })
     .use(rehypeLinkTargets)
+    .use(mode === 'audit' ? rehypeSourceLines : () => undefined)
     .use(rehypeStringify);
 
   const tree = toHtml.parse(briefing.body) as MdastRoot;
