@@ -64,11 +64,15 @@ export function fontText(pdf: PDFDocument, font: PDFDict): FontText {
   if (known) return known;
   const subtype = font.lookupMaybe(PDFName.of('Subtype'), PDFName)?.asString();
   const codeLength: 1 | 2 = subtype === '/Type0' ? 2 : 1;
-  const toUnicode = font.lookup(PDFName.of('ToUnicode'));
-  const map = toUnicode instanceof PDFRawStream ? parseToUnicode(streamBytes(pdf, toUnicode)) : undefined;
+  // Parsed on first use: most pages never need a font's text read back.
+  let map: Map<number, string> | undefined | null = null;
   known = {
     codeLength,
     decode(bytes) {
+      if (map === null) {
+        const toUnicode = font.lookup(PDFName.of('ToUnicode'));
+        map = toUnicode instanceof PDFRawStream ? parseToUnicode(streamBytes(pdf, toUnicode)) : undefined;
+      }
       let text = '';
       for (let index = 0; index + codeLength <= bytes.length; index += codeLength) {
         const code = codeLength === 2 ? (bytes[index]! << 8) | bytes[index + 1]! : bytes[index]!;
