@@ -44,6 +44,7 @@ export function renderDocument(briefing: Briefing, body: TransformedBody, option
     pageOneLines: [view.banner.text, ...(view.draft ? ['DRAFT'] : [])],
     linkTargets: {
       ...body.linkTargets,
+      // partials/sources.hbs gives each source the id `source-<id>`; citations link there.
       ...Object.fromEntries(view.sources.map((source) => [`source-${source.id}`, `Source ${source.number}: ${source.title}`])),
     },
     metadata: {
