@@ -4,8 +4,7 @@
 // from a screen reader. So a Figure that holds other structure elements becomes a Div; the
 // image inside stays a Figure with its own /Alt (the Markdown image's alt text), the caption a
 // Caption. This is why figures came out without /Alt: the outer, grouping Figure had none.
-import type { PDFDocument } from 'pdf-lib';
-import { PDFName } from 'pdf-lib';
+import { PDFName, type PDFDocument } from 'pdf-lib';
 import { elementKid, kidsOf, type StructElement } from './structure.js';
 
 export function ungroupFigures(pdf: PDFDocument, elements: StructElement[]): void {

@@ -24,7 +24,7 @@ export interface AccessibilityOptions {
 }
 
 /** The overall marking, once: page 1's banner line(s) become the document's first paragraphs. */
-function tagPageOneLines(pdf: PDFDocument, lines: PageOneLine[], page: PDFRef): void {
+function addPageOneParagraphs(pdf: PDFDocument, lines: PageOneLine[], page: PDFRef): void {
   const parentTree = ParentTree.of(pdf);
   const root = pdf.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
   const documentRef = root ? kidsOf(root).find((kid): kid is PDFRef => kid instanceof PDFRef) : undefined;
@@ -51,7 +51,7 @@ export function makeAccessible(pdf: PDFDocument, options: AccessibilityOptions):
 
   const lines: PageOneLine[] = (options.pageOneLines ?? []).map((text) => ({ text, mcids: [] }));
   pages.forEach((page, index) => markArtifacts(pdf, page, index === 0 && tagged && page.structParents !== undefined ? lines : []));
-  if (pages[0]) tagPageOneLines(pdf, lines, pages[0].ref);
+  if (pages[0]) addPageOneParagraphs(pdf, lines, pages[0].ref);
 
   if (tagged) {
     const parentTree = ParentTree.of(pdf)!;

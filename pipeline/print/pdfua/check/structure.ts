@@ -135,4 +135,3 @@ export function checkStructure(reading: PdfReading): Finding[] {
   return [...checkRoleMap(tree), ...checkHeadings(tree, reading), ...checkTablesAndLists(tree), ...checkFiguresAndNotes(tree), ...checkPassageLanguages(tree, reading)];
 }
 
-export { readTree };
