@@ -77,7 +77,13 @@ export async function prepareBriefing(briefing: Briefing, context: PrepareContex
 export async function printPrepared(prepared: PreparedBriefing, output: string, pool: PrintPool): Promise<PrintedBriefing> {
   const { document } = prepared;
   const chromium = await pool.print(document);
-  const pdf = await finishPdf(chromium, { metadata: document.metadata, creator: `briefing ${toolVersion}`, headingTexts: document.headingTexts });
+  const pdf = await finishPdf(chromium, {
+    metadata: document.metadata,
+    creator: `briefing ${toolVersion}`,
+    headingTexts: document.headingTexts,
+    pageOneLines: document.pageOneLines,
+    linkTargets: document.linkTargets,
+  });
   await writeFileAtomically(output, pdf.bytes);
   return { pages: pdf.pages, bytes: pdf.bytes.length, sha256: sha256(pdf.bytes), inputs: prepared.inputs };
 }

@@ -24,6 +24,12 @@ export function renderPreview(briefing: Briefing, body: TransformedBody, templat
 
 export async function printPreview(document: RenderedDocument, pool: PrintPool): Promise<Uint8Array> {
   const chromium = await pool.print(document);
-  const pdf = await finishPdf(chromium, { metadata: document.metadata, creator: `briefing ${toolVersion}` });
+  const pdf = await finishPdf(chromium, {
+    metadata: document.metadata,
+    creator: `briefing ${toolVersion}`,
+    headingTexts: document.headingTexts,
+    pageOneLines: document.pageOneLines,
+    linkTargets: document.linkTargets,
+  });
   return pdf.bytes;
 }

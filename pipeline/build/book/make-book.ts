@@ -84,6 +84,14 @@ export async function makeBook(options: BookOptions): Promise<BookResult> {
       lang,
       templateFiles: templates.bookFiles,
       headingTexts: ['Contents', 'Summary', 'Index', ...briefings.flatMap((briefing, index) => [briefing.frontmatter.title, ...bodies[index]!.headings.map((heading) => heading.text)])],
+      // The cover leaves the overall marking to its banners: a screen reader hears it once, there.
+      pageOneLines: [view.banner],
+      // Each link says where it leads: a memo and its page, a back part, a memo's own notes.
+      linkTargets: Object.assign(
+        {},
+        ...bodies.map((body) => body.linkTargets ?? {}),
+        Object.fromEntries(view.contents.map((entry) => [entry.anchor, `${entry.title}, page ${entry.page}`])),
+      ),
       metadata: {
         title: `${settings.title} ${options.range.label}`,
         author: options.config.office,
@@ -116,6 +124,8 @@ export async function makeBook(options: BookOptions): Promise<BookResult> {
       metadata: final!.metadata,
       creator: `briefing ${toolVersion}`,
       headingTexts: final!.headingTexts,
+      pageOneLines: final!.pageOneLines,
+      linkTargets: final!.linkTargets,
       watermarks: draftWatermarks(memos, pages!),
       showOutline: true,
     });
