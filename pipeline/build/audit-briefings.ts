@@ -11,7 +11,7 @@ import { startBrowser, findBrowser } from '../print/browser.js';
 import { auditDocument } from '../print/html-audit.js';
 import { PagePrinter } from '../print/page-printer.js';
 import { checkPdf } from '../print/pdfua/check/index.js';
-import { finishPdf } from '../print/postprocess.js';
+import { finishDocument } from '../print/postprocess.js';
 import { toolVersion } from '../project.js';
 import { renderDocument } from '../render/render.js';
 import { loadTemplates } from '../render/templates.js';
@@ -55,13 +55,7 @@ async function auditOne(source: SourceFile, cwd: string, config: BriefingConfig,
   }
 
   const chromium = await printer.print(document, config.printTimeoutMs);
-  const pdf = await finishPdf(chromium, {
-    metadata: document.metadata,
-    creator: `briefing ${toolVersion}`,
-    headingTexts: document.headingTexts,
-    pageOneLines: document.pageOneLines,
-    linkTargets: document.linkTargets,
-  });
+  const pdf = await finishDocument(chromium, document);
   for (const finding of await checkPdf(pdf.bytes)) {
     reportError(file, `PDF/UA ${finding.checkpoint}: ${finding.message}${finding.page ? ` (page ${finding.page})` : ''}`, undefined, `pdfua/${finding.checkpoint}`);
   }

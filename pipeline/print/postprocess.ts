@@ -13,7 +13,8 @@ import {
   PDFString,
   ParseSpeeds,
 } from 'pdf-lib';
-import type { PdfMetadata, PdfResult } from '../types.js';
+import { toolVersion } from '../project.js';
+import type { PdfMetadata, PdfResult, RenderedDocument } from '../types.js';
 import { makeAccessible } from './pdfua/index.js';
 import { stampWatermarks, type PageWatermark } from './watermark.js';
 
@@ -168,4 +169,16 @@ export async function finishPdf(chromiumBytes: Uint8Array, options: FinishOption
   pdf.context.trailerInfo.ID = pdf.context.obj([id, id]);
   const bytes = await pdf.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY });
   return { bytes, pages: pdf.getPageCount() };
+}
+
+/** A rendered document's Chromium bytes → its final PDF: everything the post-pass needs comes with the document. */
+export function finishDocument(chromiumBytes: Uint8Array, document: RenderedDocument, extra: Pick<FinishOptions, 'watermarks' | 'showOutline'> = {}): Promise<PdfResult> {
+  return finishPdf(chromiumBytes, {
+    metadata: document.metadata,
+    creator: `briefing ${toolVersion}`,
+    headingTexts: document.headingTexts,
+    pageOneLines: document.pageOneLines,
+    linkTargets: document.linkTargets,
+    ...extra,
+  });
 }

@@ -10,7 +10,7 @@
 // printed or cached by `build` is printed again inside the book.
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { finishPdf } from '../../print/postprocess.js';
+import { finishDocument } from '../../print/postprocess.js';
 import type { PageWatermark } from '../../print/watermark.js';
 import type { PrintPool } from '../../print/pool.js';
 import { toolVersion } from '../../project.js';
@@ -120,15 +120,7 @@ export async function makeBook(options: BookOptions): Promise<BookResult> {
       if (pages && samePages(pages, measured)) break;
       pages = measured;
     }
-    const pdf = await finishPdf(printed!, {
-      metadata: final!.metadata,
-      creator: `briefing ${toolVersion}`,
-      headingTexts: final!.headingTexts,
-      pageOneLines: final!.pageOneLines,
-      linkTargets: final!.linkTargets,
-      watermarks: draftWatermarks(memos, pages!),
-      showOutline: true,
-    });
+    const pdf = await finishDocument(printed!, final!, { watermarks: draftWatermarks(memos, pages!), showOutline: true });
     await writeFileAtomically(options.outFile, pdf.bytes);
     return { status: 'built', output: options.outFile, memos: memos.length, pages: pdf.pages, files, missing };
   } finally {
