@@ -48,6 +48,8 @@ export interface TransformedBody {
   tree?: HastRoot;
   /** The notes' `<section data-footnotes>` as a tree. */
   notesTree?: Element;
+  /** What each element a link can lead to is, by id ("Note 1", "Figure 2"): link descriptions. */
+  linkTargets?: Record<string, string>;
 }
 
 export type Paper = 'letter' | 'a4';
@@ -66,6 +68,10 @@ export interface RenderedDocument {
   templateFiles: string[];
   /** Texts of the document's headings, to repair the PDF outline (see postprocess.ts). */
   headingTexts: string[];
+  /** Page 1's header lines a screen reader hears once (the banner, DRAFT; see print/pdfua). */
+  pageOneLines?: string[];
+  /** What each internal link leads to, by target id ("Note 1"): the links' PDF descriptions. */
+  linkTargets?: Record<string, string>;
 }
 
 export interface PdfMetadata {
