@@ -202,6 +202,19 @@ describe('briefing build --format docx alone', () => {
     expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2024-07-29T00:00:00Z</dcterms:modified>');
   });
 
+  it('shows an SVG image\u2019s description in the .docx, with a warning at its line that says what to do', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="red"/></svg>';
+    const folder = writeTree({ 'content/memo.md': memo({ body: '## Background\n\n![Map of the region](map.svg)\n' }), 'content/map.svg': svg });
+    const built = await runCli(['build', 'content', '--format', 'docx', '--out', 'out', '--json'], { cwd: folder });
+    expect(built.code, built.stderr).toBe(0);
+    const entry = (JSON.parse(built.stdout) as { briefings: (ReportEntry & { diagnostics: { line: number; column: number; severity: string; rule: string; message: string }[] })[] }).briefings[0]!;
+    expect(entry.status).toBe('built');
+    expect(entry.diagnostics).toContainEqual(expect.objectContaining({ line: 14, column: 1, severity: 'warning', rule: 'docx-image' }));
+    expect(entry.diagnostics.find((message) => message.rule === 'docx-image')!.message).toContain('save a PNG copy to embed it in Word');
+    expect(await docxReadingText(path.join(folder, 'out/memo.docx'))).toContain('[Map of the region]');
+    expect((await docxFileNames(path.join(folder, 'out/memo.docx'))).filter((name) => name.startsWith('word/media/'))).toEqual([]);
+  });
+
   it('refuses an unknown format as a usage error (exit 2)', async () => {
     const result = await runCli(['build', 'content', '--format', 'pdf,odt', '--out', tempFolder()]);
     expect(result.code).toBe(2);
