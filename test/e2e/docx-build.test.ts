@@ -2,7 +2,7 @@
 // cache, report and exit codes, and the .docx carries the memo's anatomy in Word's own terms,
 // read back from its XML: banners in every header and footer with Page X of Y fields, footnotes,
 // Word numbering, repeating table header rows, marking blocks, named styles, properties.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot, runCli, type CliResult } from '../support/cli.js';
@@ -213,6 +213,21 @@ describe('briefing build --format docx alone', () => {
     expect(entry.diagnostics.find((message) => message.rule === 'docx-image')!.message).toContain('save a PNG copy to embed it in Word');
     expect(await docxReadingText(path.join(folder, 'out/memo.docx'))).toContain('[Map of the region]');
     expect((await docxFileNames(path.join(folder, 'out/memo.docx'))).filter((name) => name.startsWith('word/media/'))).toEqual([]);
+  });
+
+  it('keeps each output in the manifest on its own: a .docx added to a built PDF starts no browser; a deleted source takes both', async () => {
+    const folder = writeTree({ 'content/memo.md': memo(), 'content/other.md': memo({ id: 'TEST-002' }) });
+    const reportOf = (result: CliResult) => JSON.parse(result.stdout) as { briefings: ReportEntry[]; browser?: string };
+    const statuses = (result: CliResult) => Object.fromEntries(reportOf(result).briefings.map((entry) => [path.basename(entry.output), entry.status]));
+    expect((await runCli(['build', 'content', '--out', 'out', '--json'], { cwd: folder })).code).toBe(0);
+    const both = await runCli(['build', 'content', '--format', 'pdf,docx', '--out', 'out', '--json'], { cwd: folder });
+    expect(statuses(both)).toEqual({ 'memo.pdf': 'cached', 'memo.docx': 'built', 'other.pdf': 'cached', 'other.docx': 'built' });
+    expect(reportOf(both).browser).toBeUndefined();
+    rmSync(path.join(folder, 'content/memo.md'));
+    const removed = await runCli(['build', 'content', '--format', 'pdf,docx', '--out', 'out', '--json'], { cwd: folder });
+    expect(statuses(removed)).toEqual({ 'memo.pdf': 'removed', 'memo.docx': 'removed', 'other.pdf': 'cached', 'other.docx': 'cached' });
+    expect(existsSync(path.join(folder, 'out/memo.docx'))).toBe(false);
+    expect(existsSync(path.join(folder, 'out/other.docx'))).toBe(true);
   });
 
   it('refuses an unknown format as a usage error (exit 2)', async () => {
