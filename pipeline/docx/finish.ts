@@ -41,10 +41,12 @@ export async function finishDocx(packed: Uint8Array, options: FinishOptions): Pr
     } else {
       content = await zip.file(name)!.async('uint8array');
     }
-    out.file(name, content, { date: options.date, createFolders: false });
+    // Small parts (relationships, properties) are stored: deflating each costs more than it saves.
+    const size = typeof content === 'string' ? content.length : content.byteLength;
+    out.file(name, content, { date: options.date, createFolders: false, compression: size < 2048 ? 'STORE' : 'DEFLATE' });
   }
   // In name order, which puts [Content_Types].xml first, as Office writes it.
-  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return out.generateAsync({ type: 'uint8array', compressionOptions: { level: 6 } });
 }
 
 /** Bookmarks here never nest or overlap: each start is closed by the next end. */
