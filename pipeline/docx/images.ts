@@ -8,7 +8,7 @@ import { reportWarning } from '../source/diagnostics.js';
 import type { WordContext } from './context.js';
 import { imageSize } from './image-size.js';
 
-/** The text width of the page at 96 px an inch (6.5 in on Letter, 6.27 in on A4), and the PDF's 4.5 in height limit. */
+/** The PDF's 4.5 in height limit for a figure, at Word's 96 px an inch; the width is the page's text width. */
 const maxHeight = 432;
 
 export function wordImage(image: Element, context: WordContext, textWidthPx: number): ParagraphChild[] {

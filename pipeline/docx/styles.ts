@@ -2,7 +2,7 @@
 // carrying its own formatting, so an office restyles a memo (or all its memos, through a
 // template) in Word's style gallery; a house style of the templates maps onto them here.
 import type { IParagraphStyleOptions, ICharacterStyleOptions, IStylesOptions } from 'docx';
-import { AlignmentType } from 'docx';
+import { AlignmentType, ShadingType } from 'docx';
 
 /** Style ids, as the document's paragraphs and runs name them. */
 export const paragraphStyle = {
@@ -63,6 +63,11 @@ export const eastAsianFont = 'Yu Mincho';
 export const monospaceFont = 'Courier New';
 
 const points = (size: number) => size * 2; // Word sizes are half-points.
+/** `#c8102e` or `#fff` → `C8102E`, `FFFFFF` (the view only hands over plain hex colours). */
+const hex = (colour: string) => {
+  const digits = colour.replace(/^#/, '');
+  return (digits.length === 3 ? [...digits].map((digit) => digit + digit).join('') : digits.slice(0, 6)).toUpperCase();
+};
 const spacing = (beforePt: number, afterPt: number) => ({ before: beforePt * 20, after: afterPt * 20 });
 
 const paragraph = (id: string, name: string, options: Omit<IParagraphStyleOptions, 'id' | 'name'> = {}): IParagraphStyleOptions => ({
@@ -79,6 +84,8 @@ const character = (id: string, name: string, run: ICharacterStyleOptions['run'])
 export interface StyleOptions {
   /** The memo's language: Word's proofing language of the default text. */
   lang: string;
+  /** `colour_bands: true`: the banners on a band of the level's colour (SF 706–712), in the text colour that reads on it. */
+  bannerBand?: { fill: string; text: string };
 }
 
 export function memoStyles(options: StyleOptions): IStylesOptions {
@@ -138,7 +145,10 @@ export function memoStyles(options: StyleOptions): IStylesOptions {
       paragraph(paragraphStyle.clearanceName, 'Clearance Name', { basedOn: paragraphStyle.clearance, run: { size: small }, paragraph: { indent: { left: 360 }, keepNext: true } }),
       paragraph(paragraphStyle.authorityBlock, 'Classification Authority Block', { run: { size: small } }),
       paragraph(paragraphStyle.cuiBlock, 'CUI Designation Block', { run: { size: small } }),
-      paragraph(paragraphStyle.banner, 'Banner', { run: { size: small, bold: true }, paragraph: { alignment: AlignmentType.CENTER } }),
+      paragraph(paragraphStyle.banner, 'Banner', {
+        run: { size: small, bold: true, ...(options.bannerBand ? { color: hex(options.bannerBand.text) } : {}) },
+        paragraph: { alignment: AlignmentType.CENTER, ...(options.bannerBand ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(options.bannerBand.fill) } } : {}) },
+      }),
       paragraph(paragraphStyle.runningHeader, 'Running Header', { run: { size: small } }),
       paragraph(paragraphStyle.pageNumber, 'Page Number', { run: { size: small }, paragraph: { alignment: AlignmentType.CENTER } }),
     ],

@@ -72,6 +72,12 @@ describe('briefing build --format pdf,docx', () => {
       expect(xml).toMatch(/<w:instrText[^>]*>NUMPAGES<\/w:instrText>/);
       expect(partText(xml)).toContain('Page  of ');
     }
+    // colour_bands: the Banner style is a band of the level's colour (SF 706–712 blue for
+    // CONFIDENTIAL) with white text; a memo without it has black banners.
+    const bannerStyle = (parts: Map<string, string>) => /<w:style [^>]*w:styleId="Banner">[\s\S]*?<\/w:style>/.exec(parts.get('word/styles.xml')!)![0];
+    expect(bannerStyle(action)).toMatch(/<w:shd [^>]*w:fill="0033A0"/);
+    expect(bannerStyle(action)).toMatch(/<w:color w:val="FFFFFF"\/>/);
+    expect(bannerStyle(japanese)).not.toMatch(/<w:shd /);
     // The running header (short title, date) is on the pages after the first only.
     expect(headers.map((name) => partText(action.get(name)!).includes('July 31, 2024')).sort()).toEqual([false, true]);
   });
