@@ -7,7 +7,7 @@ import type { MemoView } from '../render/view.js';
 import { characterStyle, paragraphStyle } from './styles.js';
 
 const banner = (view: MemoView) => new Paragraph({ style: paragraphStyle.banner, children: [new TextRun(view.banner.text)] });
-const draftLine = (view: MemoView) => (view.draft ? [new Paragraph({ style: paragraphStyle.banner, children: [new TextRun({ text: 'DRAFT', style: characterStyle.draft })] })] : []);
+const draftLine = (view: MemoView) => (view.draft ? [new Paragraph({ style: paragraphStyle.draftLine, children: [new TextRun({ text: 'DRAFT', style: characterStyle.draft })] })] : []);
 
 function header(view: MemoView, running: boolean): Header {
   const runningHeader = running

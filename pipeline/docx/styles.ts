@@ -40,6 +40,7 @@ export const paragraphStyle = {
   authorityBlock: 'AuthorityBlock',
   cuiBlock: 'CuiBlock',
   banner: 'Banner',
+  draftLine: 'DraftLine',
   runningHeader: 'RunningHeader',
   pageNumber: 'PageNumber',
 } as const;
@@ -149,6 +150,8 @@ export function memoStyles(options: StyleOptions): IStylesOptions {
         run: { size: small, bold: true, ...(options.bannerBand ? { color: hex(options.bannerBand.text) } : {}) },
         paragraph: { alignment: AlignmentType.CENTER, ...(options.bannerBand ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(options.bannerBand.fill) } } : {}) },
       }),
+      // Under the top banner, never on its colour band.
+      paragraph(paragraphStyle.draftLine, 'Draft Line', { run: { size: small, bold: true }, paragraph: { alignment: AlignmentType.CENTER } }),
       paragraph(paragraphStyle.runningHeader, 'Running Header', { run: { size: small } }),
       paragraph(paragraphStyle.pageNumber, 'Page Number', { run: { size: small }, paragraph: { alignment: AlignmentType.CENTER } }),
     ],

@@ -64,7 +64,11 @@ describe('briefing build --format pdf,docx', () => {
     expect(headers).toHaveLength(2); // page 1 and the others (titlePg)
     expect(footers).toHaveLength(2);
     expect(action.get('word/document.xml')).toContain('<w:titlePg/>');
-    for (const name of headers) expect(partText(action.get(name)!).split('\n').slice(0, 2)).toEqual(['CONFIDENTIAL', 'DRAFT']);
+    for (const name of headers) {
+      expect(partText(action.get(name)!).split('\n').slice(0, 2)).toEqual(['CONFIDENTIAL', 'DRAFT']);
+      // DRAFT is a line of its own under the banner, never on the banner's colour band.
+      expect(action.get(name)).toMatch(/<w:pStyle w:val="DraftLine"\/><\/w:pPr><w:r><w:rPr><w:rStyle w:val="DraftMark"\/><\/w:rPr><w:t[^>]*>DRAFT</);
+    }
     for (const name of footers) {
       const xml = action.get(name)!;
       expect(partText(xml).split('\n').at(-1)).toBe('CONFIDENTIAL');
