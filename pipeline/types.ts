@@ -35,6 +35,11 @@ export type AssetMap = Map<string, string>;
 /** Body HTML and what the transform learnt about it. */
 export interface TransformedBody {
   html: string;
+  /**
+   * The same body in two parts: all but its last paragraph, and that paragraph (with headings
+   * right before it), which prints together with the end matter (closing-block.ts).
+   */
+  closingSplit?: { lead: string; closing: string };
   /** Images the body references, by virtual URL → absolute path on disk. */
   assets: AssetMap;
   headings: { depth: number; text: string }[];
@@ -50,7 +55,7 @@ export interface RenderedDocument {
   /** Single local files the page may load (images), by virtual URL. */
   assets: AssetMap;
   /** Folders the page may load from (fonts), by virtual URL prefix. */
-  mounts: { prefix: string; folder: string }[];
+  mounts: { prefix: string; folder: string; /** Serves image files only (the templates folder). */ images?: boolean }[];
   paper: Paper;
   lang: string;
   metadata: PdfMetadata;

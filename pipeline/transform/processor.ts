@@ -21,6 +21,7 @@ import { usMarkings } from '../source/markings.js';
 import { unnamedTags } from '../source/tag-labels.js';
 import { shownPath } from '../paths.js';
 import type { Briefing, TransformedBody } from '../types.js';
+import { takeClosingBlock } from './closing-block.js';
 import remarkAcronyms from './plugins/remark-acronyms.js';
 import remarkCallouts from './plugins/remark-callouts.js';
 import remarkCaptions from './plugins/remark-captions.js';
@@ -38,6 +39,7 @@ import remarkTableCells from './plugins/remark-table-cells.js';
 import remarkTypography from './plugins/remark-typography.js';
 import remarkUnclosedBlocks from './plugins/remark-unclosed-blocks.js';
 import remarkUnusedDefinitions from './plugins/remark-unused-definitions.js';
+import rehypeCalloutLabels from './plugins/rehype-callout-labels.js';
 import rehypeUrlBreaks from './plugins/rehype-url-breaks.js';
 
 import { assetOrigin } from '../asset-origin.js';
@@ -141,6 +143,7 @@ export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) =>
       footnoteLabelProperties: { className: ['notes-heading'] },
     })
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeCalloutLabels)
     .use(rehypeUrlBreaks)
     .use(rehypeIdPrefix, { prefix: options.idPrefix ?? '' })
     .use(rehypeStringify);
@@ -156,8 +159,10 @@ export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) =>
   });
   const notes = takeNotes(hast);
   const html = toHtml.stringify(hast, file);
+  const closing = takeClosingBlock(hast);
+  const closingSplit = closing ? { lead: toHtml.stringify(hast, file), closing: toHtml.stringify(closing, file) } : undefined;
   const notesHtml = notes ? toHtml.stringify({ type: 'root', children: [notes] }, file) : undefined;
-  return { html, assets: file.data.assets ?? new Map(), headings, notesHtml };
+  return { html, closingSplit, assets: file.data.assets ?? new Map(), headings, notesHtml };
 }
 
 declare module 'vfile' {
