@@ -61,6 +61,8 @@ export async function prepareBriefing(briefing: Briefing, context: PrepareContex
     date,
     markings: context.config.markings,
     numberFirstPage: context.config.numberFirstPage,
+    style: context.config.style,
+    letterhead: context.config.letterhead,
     provenance: {
       BriefingTool: `briefing ${toolVersion}`,
       BriefingSource: briefing.source.relative,
