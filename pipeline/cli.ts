@@ -12,7 +12,7 @@ Usage:
   briefing build [PATH...] [--out DIR] [--force] [--changed-since REF] [--shard I/N]
                  [--report FILE.json] [--stamp] [--browser-ws-endpoint URL] [--quiet | --json]
   briefing book [PATH...] [--week YYYY-Www | --from DATE --to DATE] [--out FILE]
-  briefing check [PATH...] [--format text|json] [--strict] [--staged]
+  briefing check [PATH...] [--format text|json] [--strict] [--staged] [--a11y]
   briefing dev [PATH] [--port N]
   briefing schema
   briefing --help | --version
@@ -43,6 +43,7 @@ Options:
       --format text|json        Output format of check (default: text)
       --strict                  check: warnings fail too
       --staged                  check: only the Markdown files staged in git
+      --a11y                    check: also audit accessibility (axe-core on the HTML, PDF/UA on the PDF; needs a browser)
   -p, --port N                  dev: the port on 127.0.0.1 (default 4173)
   -q, --quiet                   Only problems and the summary line
   -h, --help                    This help
