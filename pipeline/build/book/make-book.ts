@@ -17,7 +17,7 @@ import { toolVersion } from '../../project.js';
 import { fontMounts, fontFaceCss } from '../../render/fonts.js';
 import { contentSecurityPolicy, letterheadView, templateImageMount } from '../../render/render.js';
 import { loadBookTemplates } from '../../render/templates.js';
-import { memoView } from '../../render/view.js';
+import { memoView, type MemoView } from '../../render/view.js';
 import type { BriefingConfig } from '../../source/config.js';
 import { hasErrors, reportError } from '../../source/diagnostics.js';
 import { glossaryFilesFor, loadGlossary, type TagLabels } from '../../source/glossary.js';
@@ -63,6 +63,7 @@ export async function makeBook(options: BookOptions): Promise<BookResult> {
   const assets: AssetMap = new Map();
   const letterhead = letterheadView(options.config.letterhead, assetOrigin, assets);
   const houseOf = (briefing: Briefing) => briefing.frontmatter.style ?? options.config.style;
+  const runningHeaders: MemoView['runningHeader'][] = [];
   const memos: BookMemo[] = briefings.map((briefing, index) => {
     const number = index + 1;
     for (const [url, file] of bodies[index]!.assets) assets.set(url.replace('/assets/', `/assets/memo-${number}-`), file);
@@ -73,6 +74,7 @@ export async function makeBook(options: BookOptions): Promise<BookResult> {
     // The book numbers its pages throughout, page 1 of each memo too.
     const own = memoView(briefing.frontmatter, body, { markings: options.config.markings, house, letterhead, numberFirstPage: true, idPrefix: idPrefix(index) });
     const view = { ...own, pageName: `memo-${number}`, number };
+    runningHeaders.push(own.runningHeader);
     return { number, frontmatter: briefing.frontmatter, html: templates.render(briefing.frontmatter.type, view, house.name), view };
   });
 
@@ -127,7 +129,12 @@ export async function makeBook(options: BookOptions): Promise<BookResult> {
       if (pages && samePages(pages, measured)) break;
       pages = measured;
     }
-    const pdf = await finishDocument(printed!, final!, { watermarks: draftWatermarks(memos, pages!), showOutline: true });
+    const pdf = await finishDocument(printed!, final!, {
+      watermarks: draftWatermarks(memos, pages!),
+      showOutline: true,
+      // A memo's first page has its heading and date line, as in its own PDF: no running header.
+      withoutRunningHeader: runningHeaders.map((header, index) => ({ page: pages!.memos[index]!, lines: [header.title, header.date] })),
+    });
     await writeFileAtomically(options.outFile, pdf.bytes);
     return { status: 'built', output: options.outFile, memos: memos.length, pages: pdf.pages, files, missing };
   } finally {
