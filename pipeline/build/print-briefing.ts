@@ -12,6 +12,7 @@ import { assetOrigin, transformBody } from '../transform/processor.js';
 import type { Briefing, RenderedDocument } from '../types.js';
 import { writeFileAtomically } from './atomic-write.js';
 import { sha256 } from './manifest.js';
+import { memoLengthRule, reportMemoLength } from './memo-length.js';
 import { documentDate, gitHistory } from './provenance.js';
 
 export class BriefingInvalid extends Error {
@@ -42,6 +43,8 @@ export interface GitKnown {
 export interface PreparedBriefing {
   document: RenderedDocument;
   inputs: string[];
+  /** Judges the printed page count (the memo-length rule); true when the memo must fail. */
+  judgeLength: (pages: number) => boolean;
 }
 
 /**
@@ -72,14 +75,20 @@ export async function prepareBriefing(briefing: Briefing, context: PrepareContex
       ? `${briefing.frontmatter.id} · ${commit ? `commit ${commit.slice(0, 7)}` : 'not committed'} · built ${date.toISOString().slice(0, 10)}`
       : undefined,
   });
-  return { document, inputs: [...document.templateFiles, ...document.assets.values(), ...(briefing.file.data.inputs ?? [])] };
+  const lengthRule = memoLengthRule(context.config.lint);
+  const judgeLength = (pages: number) => reportMemoLength(briefing.file, briefing.locate(['type'], 'key'), briefing.frontmatter.type, pages, lengthRule);
+  return { document, inputs: [...document.templateFiles, ...document.assets.values(), ...(briefing.file.data.inputs ?? [])], judgeLength };
 }
 
-/** Print, post-pass, atomic write. */
+/**
+ * Print, post-pass, atomic write. A memo longer than the memo-length rule allows is reported;
+ * when the config makes that an error, the memo fails and its PDF is not written.
+ */
 export async function printPrepared(prepared: PreparedBriefing, output: string, pool: PrintPool): Promise<PrintedBriefing> {
   const { document } = prepared;
   const chromium = await pool.print(document);
   const pdf = await finishDocument(chromium, document);
+  if (prepared.judgeLength(pdf.pages)) throw new BriefingInvalid();
   await writeFileAtomically(output, pdf.bytes);
   return { pages: pdf.pages, bytes: pdf.bytes.length, sha256: sha256(pdf.bytes), inputs: prepared.inputs };
 }

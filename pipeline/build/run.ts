@@ -325,6 +325,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
               sourceHash: candidate.sourceHash,
               inputs,
               id: briefing.frontmatter.id,
+              type: briefing.frontmatter.type,
               sha256: printed.sha256,
               pages: printed.pages,
               bytes: printed.bytes,
