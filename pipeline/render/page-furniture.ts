@@ -14,6 +14,9 @@ export interface PageNumbers {
   firstPage: boolean;
 }
 
+/** A weekly book numbers its pages one way throughout, whatever the houses of its memos. */
+export const bookPageNumbers: PageNumbers = { content: '"Page " counter(page) " of " counter(pages)', centred: false, firstPage: true };
+
 export function pageNumbers(house: HouseStyle, numberFirstPage: boolean | undefined): PageNumbers {
   const { format, place, firstPage } = house.pageNumbers;
   return {

@@ -6,8 +6,12 @@
 //
 // The last paragraph is the body's last block; of a list, its last item (the list is continued
 // in a list of its own that starts at that item's number). Headings directly before a block
-// that moves go with it, so no heading is left at the foot of a page.
+// that moves go with it, so no heading is left at the foot of a page. A table, figure or code
+// block is not a paragraph and may run over pages: kept whole with the end matter it would
+// start on a new page, so it stays where it is and the end matter follows it alone.
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+
+const unmovable = new Set(['table', 'figure', 'pre', 'div', 'hr']);
 
 const isElement = (node: RootContent | ElementContent | undefined): node is Element => node?.type === 'element';
 const isHeading = (node: RootContent | undefined) => isElement(node) && /^h[1-6]$/.test(node.tagName);
@@ -18,6 +22,7 @@ export function takeClosingBlock(tree: Root): Root | undefined {
   const last = blocks.at(-1);
   if (!last) return undefined;
   const element = last.node as Element;
+  if (unmovable.has(element.tagName)) return undefined;
   if ((element.tagName === 'ol' || element.tagName === 'ul') && element.children.filter(isElement).length > 1) {
     const items = element.children.filter(isElement);
     const item = items.at(-1)!;

@@ -56,7 +56,7 @@ describe('PDF/UA-1: every PDF the tool writes passes the checker', () => {
   }, 300_000);
 
   it('built every PDF it checks', () => {
-    expect(Object.keys(pdfs).filter((name) => name.startsWith('sample '))).toHaveLength(5);
+    expect(Object.keys(pdfs).filter((name) => name.startsWith('sample '))).toHaveLength(6);
     expect(Object.keys(pdfs).filter((name) => name.startsWith('fixture '))).toHaveLength(4);
     expect(Object.keys(pdfs).filter((name) => name.startsWith('hostile ')).length).toBeGreaterThanOrEqual(3);
   });

@@ -60,7 +60,7 @@ describe('briefing book --week 2024-W31 on the samples', () => {
   it('writes the book and says where', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^book {4}2024-W31 → .*book\.pdf {2}\(5 memos, \d+ pages, \d+\.\d s\)$/m);
+    expect(result.stdout).toMatch(new RegExp(`^book {4}2024-W31 → .*book\\.pdf {2}\\(${samples.length} memos, \\d+ pages, \\d+\\.\\d s\\)$`, 'm'));
   });
 
   it('has a cover that names the week once and its dates once, and a contents page with the overall marking', () => {

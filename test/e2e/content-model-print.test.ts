@@ -117,7 +117,7 @@ status: cleared
 bluf: "(CUI) Two posts change hands in August."
 ---
 
-${Array.from({ length: 14 }, (_, index) => `(CUI) Paragraph ${index + 1} about the posts that change hands, long enough to take several lines on the page so that this memo runs to a second page where the designation block must not appear again.`).join('\n\n')}
+${Array.from({ length: 30 }, (_, index) => `(CUI) Paragraph ${index + 1} about the posts that change hands, long enough to take several lines on the page so that this memo runs to a second page where the designation block must not appear again.`).join('\n\n')}
 `;
 
 const ukSensitive = `---
@@ -149,8 +149,8 @@ describe('a draft SECRET action memo and a cleared CUI memo, printed', () => {
     cleared = await readPlacedPdf(path.join(out, 'cleared-cui.pdf'));
   });
 
-  it('builds both without a message', () => {
-    expect(result.stderr).toBe('');
+  it('builds both with no message but the length of the draft (past two pages)', () => {
+    expect(result.stderr.trim()).toMatch(/^\S*draft-secret\.md:2:1 {2}warning {2}the action memo runs to \d pages; .* {2}memo-length$/);
     expect(result.code).toBe(0);
     expect(draft.length).toBeGreaterThanOrEqual(3);
     expect(cleared.length).toBeGreaterThanOrEqual(2);

@@ -17,6 +17,7 @@ import { toolVersion } from '../../project.js';
 import { fontMounts, fontFaceCss } from '../../render/fonts.js';
 import { contentSecurityPolicy, letterheadView, templateImageMount } from '../../render/render.js';
 import { loadBookTemplates } from '../../render/templates.js';
+import { bookPageNumbers } from '../../render/page-furniture.js';
 import { memoView, type MemoView } from '../../render/view.js';
 import type { BriefingConfig } from '../../source/config.js';
 import { hasErrors, reportError } from '../../source/diagnostics.js';
@@ -73,7 +74,7 @@ export async function makeBook(options: BookOptions): Promise<BookResult> {
     const house = templates.house(houseOf(briefing));
     // The book numbers its pages throughout, page 1 of each memo too.
     const own = memoView(briefing.frontmatter, body, { markings: options.config.markings, house, letterhead, numberFirstPage: true, idPrefix: idPrefix(index) });
-    const view = { ...own, pageName: `memo-${number}`, number };
+    const view = { ...own, pageNumbers: bookPageNumbers, pageName: `memo-${number}`, number };
     runningHeaders.push(own.runningHeader);
     return { number, frontmatter: briefing.frontmatter, html: templates.render(briefing.frontmatter.type, view, house.name), view };
   });
