@@ -115,6 +115,20 @@ describe('briefing book --week 2024-W31 on the samples', () => {
     expect(total).toBe(1 + 1 + summaryPages + memoTotal + 1);
   });
 
+  it("prints no running header on a memo's first page (its date line is there), and prints it on the memo's later pages", () => {
+    const { starts, end } = bookParts(links, book.pages.length);
+    samples.forEach((sample, index) => {
+      const first = starts[index]!;
+      const last = (starts[index + 1] ?? end + 1) - 1;
+      const header = (sample.frontmatter.short_title ?? sample.frontmatter.title).slice(0, 20);
+      const date = formatMemoDate(sample.frontmatter.date, 'en-US');
+      const top = (page: number) => book.pages[page - 1]!.split('\n').slice(0, 4).join('\n');
+      expect(top(first), `${sample.name}, page ${first}`).not.toContain(header);
+      expect(book.pages[first - 1]!.split(date).length - 1, `${sample.name}: its date once on page ${first}`).toBe(1);
+      for (let page = first + 1; page <= last; page++) expect(top(page), `${sample.name}, page ${page}`).toContain(header);
+    });
+  });
+
   it('summarises every BLUF, marked with its memo level', () => {
     const summary = book.pages[2]!.replace(/\s+/g, ' ');
     expect(summary).toContain('Summary');
