@@ -21,14 +21,20 @@ const resolution = 30;
 const pixelThreshold = 0.1;
 const maxDifferentShare = 0.002;
 
-/** Renders every page of `pdf` as a grey PNG: `<name>-<page>.png` (pages numbered 01, 02…) in a new folder. */
+/**
+ * Renders every page of `pdf` as a grey PNG: `<name>-<page>.png` (pages numbered 01, 02…) in a
+ * new folder. Without anti-aliasing and stored as one grey channel, a page is a few kilobytes:
+ * small enough to commit every sample's pages, and a line that moves still moves many pixels.
+ */
 export function renderPages(pdf: string, name: string): string[] {
   const folder = tempFolder('briefing-pages-');
-  execFileSync('pdftoppm', ['-png', '-gray', '-r', String(resolution), pdf, path.join(folder, name)]);
-  return readdirSync(folder)
+  execFileSync('pdftoppm', ['-png', '-gray', '-aa', 'no', '-aaVector', 'no', '-r', String(resolution), pdf, path.join(folder, name)]);
+  const files = readdirSync(folder)
     .filter((file) => file.endsWith('.png'))
     .sort()
     .map((file) => path.join(folder, file));
+  for (const file of files) writeFileSync(file, PNG.sync.write(PNG.sync.read(readFileSync(file)), { colorType: 0, inputColorType: 6 }));
+  return files;
 }
 
 /** The page number pdftoppm wrote into a file name (`name-07.png` → 7). */

@@ -1,11 +1,16 @@
-// Page craft, read back from the printed PDFs (issue 12): where the marking blocks sit, the
-// banner and the running header on lines of their own, the end matter kept with the text,
-// tabs as each house numbers them, labelled callouts, and the house styles' anatomy.
+// Page craft, read back from the printed PDFs (issue 12), and layout regressions caught by
+// looking. One build of every sample, their weekly book and the craft and fidelity fixtures:
+// - where the marking blocks sit, the banner and the running header on lines of their own, the
+//   end matter kept with the text, tabs as each house numbers them, labelled callouts, and the
+//   house styles' anatomy (positions and fonts from pdf.js);
+// - every page rendered small and compared with its approved image (test/support/page-images.ts;
+//   approve new images with `npm run approve-baselines`).
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.js';
+import { projectRoot, runCli } from '../support/cli.js';
 import { tempFolder } from '../support/fixtures.js';
+import { approving, comparePages, renderPages } from '../support/page-images.js';
 import { readingText } from '../support/pdf.js';
 import { linesBetween, readPlacedPdf, runsStarting, type PlacedPage } from '../support/placed-pdf.js';
 
@@ -14,18 +19,25 @@ const inch = 72;
 const textArea = (page: PlacedPage) => page.items.filter((item) => item.top > inch && item.top < page.height - inch);
 const endMatterHeads = /^(Notes|Endnotes|Sources|Attachments:|Drafted:|Prepared by:)$/;
 
-describe('page craft of the samples and the craft fixtures', () => {
-  const out = tempFolder('briefing-craft-');
-  const pdfs = new Map<string, PlacedPage[]>();
-  const file = (name: string) => path.join(out, `${name}.pdf`);
+/** Folders printed as they are; each PDF is known by its file name. */
+const folders = ['content/2024-w31', 'test/fixtures/craft', 'test/fixtures/fidelity'];
+const out = tempFolder('briefing-craft-');
+const file = (name: string) => path.join(out, `${name}.pdf`);
+/** Every printed memo, read with positions, by name. */
+const pdfs = new Map<string, PlacedPage[]>();
+const book = path.join(out, 'books', 'book-2024-W31.pdf');
 
-  beforeAll(async () => {
-    for (const folder of ['content/2024-w31', 'test/fixtures/craft', 'test/fixtures/fidelity']) {
-      const result = await runCli(['build', folder, '--out', out, '--quiet']);
-      expect(result.code, result.stderr).toBe(0);
-    }
-    for (const name of readdirSync(out).filter((entry) => entry.endsWith('.pdf'))) pdfs.set(name.replace(/\.pdf$/, ''), await readPlacedPdf(path.join(out, name)));
-  });
+beforeAll(async () => {
+  for (const folder of folders) {
+    const result = await runCli(['build', folder, '--out', out, '--quiet']);
+    expect(result.code, result.stderr).toBe(0);
+  }
+  const result = await runCli(['book', 'content', '--week', '2024-W31', '--out', book]);
+  expect(result.code, result.stderr).toBe(0);
+  for (const name of readdirSync(out).filter((entry) => entry.endsWith('.pdf'))) pdfs.set(name.replace(/\.pdf$/, ''), await readPlacedPdf(path.join(out, name)));
+});
+
+describe('page craft of the samples and the craft fixtures', () => {
   const pages = (name: string) => {
     const found = pdfs.get(name);
     if (!found) throw new Error(`${name} was not printed`);
@@ -167,5 +179,19 @@ describe('page craft of the samples and the craft fixtures', () => {
     expect(kind.top).toBeLessThan(title.top);
     expect(first.figures).toContain('Logo of United States Department of State');
     expect(pages('think-tank-info')[0]!.text).toContain('INFORMATION MEMO FOR PROGRAM DIRECTOR');
+  });
+});
+
+describe('every page looks as approved', () => {
+  it('prints the samples, the book and a fixture of each memo type and house style', () => {
+    const samples = readdirSync(path.join(projectRoot, 'content/2024-w31')).filter((name) => name.endsWith('.md'));
+    for (const sample of samples) expect([...pdfs.keys()]).toContain(sample.replace(/\.md$/, ''));
+    expect([...pdfs.keys()]).toEqual(expect.arrayContaining(['secret-authority', 'dod-action-cui', 'think-tank-info', 'quotations-and-notes']));
+  });
+
+  it(approving ? 'writes every page as the approved image' : 'matches every page with its approved image', () => {
+    const documents = [...[...pdfs.keys()].sort().map((name) => ({ name, pdf: file(name) })), { name: 'book-2024-W31', pdf: book }];
+    const problems = documents.flatMap((document) => comparePages(document.name, renderPages(document.pdf, document.name)));
+    expect(problems).toEqual([]);
   });
 });
