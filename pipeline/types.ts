@@ -63,6 +63,11 @@ export interface RenderedDocument {
   metadata: PdfMetadata;
   /** Every template, partial and stylesheet file the document was rendered from. */
   templateFiles: string[];
+  /**
+   * Print even when an image did not load (it would show as a broken-image icon). Only a test of
+   * the lock-down alone sets it; the memos and books the tool renders never do.
+   */
+  allowUnloadedImages?: boolean;
   /** Texts of the document's headings, to repair the PDF outline (see postprocess.ts). */
   headingTexts: string[];
   /** Page 1's header lines a screen reader hears once (the banner, DRAFT; see print/pdfua). */

@@ -60,7 +60,7 @@ export class PagePrinter {
         ...((await this.page.evaluate(brokenImagesScript)) as UnloadedImage[]),
         ...this.lockdown.blockedImages.splice(0).map((url) => ({ written: '', url })),
       ];
-      if (unloaded.length > 0) throw new UnloadedImageError(unloadedImageMessage(unloaded, document));
+      if (unloaded.length > 0 && !document.allowUnloadedImages) throw new UnloadedImageError(unloadedImageMessage(unloaded, document));
       return this.page.pdf({
         preferCSSPageSize: true,
         printBackground: true,
