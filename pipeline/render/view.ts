@@ -37,8 +37,10 @@ export interface MemoView {
   /** Running header from page 2: short title (line 1) and date (line 2). */
   runningHeader: { title: string; date: string };
   bluf?: PortionText;
-  /** The body; without its last paragraph when that prints in `closingHtml`. */
+  /** The whole body (for a template of its own that does not keep the last paragraph apart). */
   bodyHtml: string;
+  /** The body but the part in `closingHtml`: what partials/body.hbs prints. */
+  bodyLeadHtml: string;
   /** The body's last paragraph, printed on one page with the end matter (partials/closing.hbs). */
   closingHtml?: string;
   /** Footnotes: notes at the end of a memo, endnotes of a policy brief. */
@@ -47,8 +49,10 @@ export interface MemoView {
   authors: string[];
   /** A policy brief's issuing office (its `from`: name, title, office), printed with the byline. */
   issuedBy?: string;
-  /** Recommendations before the last one; the last prints with the end matter (`closingRecommendation`). */
+  /** Every recommendation (for a template of its own). */
   recommendations: Recommendation[];
+  /** All but the last, which prints with the end matter (`closingRecommendation`, partials/closing.hbs). */
+  leadingRecommendations: Recommendation[];
   closingRecommendation?: Recommendation;
   /** "Recommendation" or "Recommendations"; printed over the first of them. */
   recommendationsTitle: string;
@@ -207,13 +211,15 @@ export function memoView(frontmatter: Frontmatter, body: TransformedBody, option
     bluf: frontmatter.bluf ? portion(frontmatter.bluf) : undefined,
     // The text's last paragraph prints with the end matter: the last recommendation of an
     // action memo, else the body's last paragraph.
-    bodyHtml: recommendations.length > 0 || !body.closingSplit ? body.html : body.closingSplit.lead,
+    bodyHtml: body.html,
+    bodyLeadHtml: recommendations.length > 0 || !body.closingSplit ? body.html : body.closingSplit.lead,
     closingHtml: recommendations.length > 0 ? undefined : body.closingSplit?.closing,
     notesHtml: body.notesHtml,
     keyPoints: frontmatter.type === 'policy-brief' ? (frontmatter.key_points ?? []).map(portion) : [],
     authors: frontmatter.type === 'policy-brief' ? frontmatter.authors.map((author) => shaped([author.name, author.office].filter(Boolean).join(', '))) : [],
     issuedBy: frontmatter.type === 'policy-brief' && frontmatter.from ? shaped(sender(frontmatter.from)) : undefined,
-    recommendations: recommendations.slice(0, -1),
+    recommendations,
+    leadingRecommendations: recommendations.slice(0, -1),
     closingRecommendation: recommendations.at(-1),
     recommendationsTitle: recommendations.length > 1 ? 'Recommendations' : 'Recommendation',
     attachments: (frontmatter.attachments ?? []).map((title, index) => ({ tab: tabName(index, house.tabs), title: shaped(title) })),
