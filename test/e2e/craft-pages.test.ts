@@ -26,14 +26,20 @@ const file = (name: string) => path.join(out, `${name}.pdf`);
 /** Every printed memo, read with positions, by name. */
 const pdfs = new Map<string, PlacedPage[]>();
 const book = path.join(out, 'books', 'book-2024-W31.pdf');
+/** A book of the craft fixtures (a SECRET memo with its authority block, a DoD CUI action memo, a think-tank memo). */
+const fixtureBook = path.join(out, 'books', 'book-craft-fixtures.pdf');
+let fixtureBookPages: PlacedPage[] = [];
 
 beforeAll(async () => {
   for (const folder of folders) {
     const result = await runCli(['build', folder, '--out', out, '--quiet']);
     expect(result.code, result.stderr).toBe(0);
   }
-  const result = await runCli(['book', 'content', '--week', '2024-W31', '--out', book]);
-  expect(result.code, result.stderr).toBe(0);
+  for (const [folder, target] of [['content', book], ['test/fixtures/craft', fixtureBook]] as const) {
+    const result = await runCli(['book', folder, '--week', '2024-W31', '--out', target]);
+    expect(result.code, result.stderr).toBe(0);
+  }
+  fixtureBookPages = await readPlacedPdf(fixtureBook);
   for (const name of readdirSync(out).filter((entry) => entry.endsWith('.pdf'))) pdfs.set(name.replace(/\.pdf$/, ''), await readPlacedPdf(path.join(out, name)));
 });
 
@@ -69,6 +75,26 @@ describe('page craft of the samples and the craft fixtures', () => {
     const others = textArea(first!).filter((item) => item.x < first!.width / 2 - 10 || item.top < blockTop);
     expect(Math.max(...others.map((item) => item.top))).toBeLessThan(blockTop);
     expect(second!.text).not.toContain('Controlled by');
+  });
+
+  it("prints the marking blocks at the foot of each memo's first page in the book too", () => {
+    const authority = fixtureBookPages.filter((page) => page.text.includes('Classified By:'));
+    const designation = fixtureBookPages.filter((page) => page.text.includes('Controlled by:'));
+    expect(authority).toHaveLength(1);
+    expect(designation).toHaveLength(1);
+    const classified = runsStarting(authority[0]!, 'Classified By:')[0]!;
+    expect(classified.x).toBeLessThan(inch + 2);
+    expect(classified.top).toBeGreaterThan(authority[0]!.height - 2.2 * inch);
+    const controlled = runsStarting(designation[0]!, 'Controlled by:')[0]!;
+    expect(controlled.x).toBeGreaterThan(designation[0]!.width / 2);
+    expect(controlled.top).toBeGreaterThan(designation[0]!.height - 2.2 * inch);
+    // Under the band's top only the blocks' own lines: the text never runs under them.
+    for (const [page, line] of [[authority[0]!, classified], [designation[0]!, controlled]] as const) {
+      const under = linesBetween(page, line.top - 12, page.height - inch - 1);
+      expect(under.length).toBeLessThanOrEqual(4);
+      for (const row of under) expect(row.text).toMatch(/Classified By|Reason|Declassify On|Controlled by|CUI Category|Distribution\/LDC|POC/);
+      expect(textArea(page).filter((item) => item.top < line.top - 12).length).toBeGreaterThan(10);
+    }
   });
 
   it('reads the marking blocks right after the banner, each block in one piece', async () => {
@@ -190,7 +216,7 @@ describe('every page looks as approved', () => {
   });
 
   it(approving ? 'writes every page as the approved image' : 'matches every page with its approved image', () => {
-    const documents = [...[...pdfs.keys()].sort().map((name) => ({ name, pdf: file(name) })), { name: 'book-2024-W31', pdf: book }];
+    const documents = [...[...pdfs.keys()].sort().map((name) => ({ name, pdf: file(name) })), { name: 'book-2024-W31', pdf: book }, { name: 'book-craft-fixtures', pdf: fixtureBook }];
     const problems = documents.flatMap((document) => comparePages(document.name, renderPages(document.pdf, document.name)));
     expect(problems).toEqual([]);
   });
