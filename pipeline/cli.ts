@@ -13,7 +13,7 @@ Usage:
                  [--changed-since REF] [--shard I/N] [--report FILE.json] [--stamp]
                  [--browser-ws-endpoint URL] [--quiet | --json]
   briefing book [PATH...] [--week YYYY-Www | --from DATE --to DATE] [--out FILE]
-  briefing check [PATH...] [--format text|json] [--strict] [--staged] [--a11y]
+  briefing check [PATH...] [--format text|json] [--strict] [--staged] [--a11y] [--out DIR]
   briefing dev [PATH] [--port N]
   briefing schema
   briefing --help | --version
@@ -25,13 +25,14 @@ Commands:
            range: cover, contents, summary, the memos, index (default OUT:
            output/books/YYYY-Www.pdf). Memos are ordered by priority, then date, then id.
   check    Every check of the build and the memo lint rules, without starting a browser.
-           --staged checks the Markdown files staged in git (for a pre-commit hook).
+           --staged checks the Markdown files staged in git (for a pre-commit hook). A
+           memo's length is judged from the page count the last build into --out recorded.
   dev      Live preview on http://127.0.0.1:PORT/ (default 4173; 0 picks a free port):
            each briefing's pages as printed, updated on every save, errors shown on top.
   schema   Print the frontmatter's JSON Schema (for the YAML language server).
 
 Options:
-  -o, --out DIR                 Where PDFs go (default: output/)
+  -o, --out DIR                 Where PDFs go (default: output/); check: where the last build wrote
       --format pdf|docx|pdf,docx build: a PDF (default), a Word .docx beside where the PDF
                                 goes (OUT/a/b.docx), or both; a .docx needs no browser
       --force                   Print every briefing, even those the manifest says are current

@@ -36,6 +36,11 @@ export type AssetMap = Map<string, string>;
 /** Body HTML and what the transform learnt about it. */
 export interface TransformedBody {
   html: string;
+  /**
+   * The same body in two parts: all but its last paragraph, and that paragraph (with headings
+   * right before it), which prints together with the end matter (closing-block.ts).
+   */
+  closingSplit?: { lead: string; closing: string };
   /** Images the body references, by virtual URL → absolute path on disk. */
   assets: AssetMap;
   headings: { depth: number; text: string }[];
@@ -60,12 +65,17 @@ export interface RenderedDocument {
   /** Single local files the page may load (images), by virtual URL. */
   assets: AssetMap;
   /** Folders the page may load from (fonts), by virtual URL prefix. */
-  mounts: { prefix: string; folder: string }[];
+  mounts: { prefix: string; folder: string; /** Serves image files only (the templates folder). */ images?: boolean }[];
   paper: Paper;
   lang: string;
   metadata: PdfMetadata;
   /** Every template, partial and stylesheet file the document was rendered from. */
   templateFiles: string[];
+  /**
+   * Print even when an image did not load (it would show as a broken-image icon). Only a test of
+   * the lock-down alone sets it; the memos and books the tool renders never do.
+   */
+  allowUnloadedImages?: boolean;
   /** Texts of the document's headings, to repair the PDF outline (see postprocess.ts). */
   headingTexts: string[];
   /** Page 1's header lines a screen reader hears once (the banner, DRAFT; see print/pdfua). */

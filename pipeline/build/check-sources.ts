@@ -6,9 +6,9 @@ import { discoverBriefings } from '../source/discover.js';
 import { loadBriefing, readSource } from '../source/load.js';
 import type { MarkingSystem } from '../source/markings.js';
 
-export async function checkSources(paths: string[], cwd: string, markings?: MarkingSystem) {
+export async function checkSources(paths: string[], cwd: string, markings?: MarkingSystem, houses?: readonly string[]) {
   const discovery = await discoverBriefings(paths, cwd);
-  const loaded = await Promise.all(discovery.briefings.map(async (found) => ({ found, ...loadBriefing(await readSource(found), cwd, markings) })));
+  const loaded = await Promise.all(discovery.briefings.map(async (found) => ({ found, ...loadBriefing(await readSource(found), cwd, markings, houses) })));
   reportDuplicateIds(loaded, await idsElsewhere(discovery.briefings, cwd));
   return { discovery, loaded };
 }

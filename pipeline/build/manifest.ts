@@ -21,6 +21,8 @@ export interface ManifestEntry {
   inputs: Record<string, string>;
   /** Memo id: duplicate ids are found without parsing cached briefings again. */
   id: string;
+  /** Memo type: `check` judges the recorded page count by it (the memo-length rule). */
+  type?: string;
   sha256: string;
   pages: number;
   bytes: number;

@@ -4,8 +4,7 @@ import type { PrintPool } from '../print/pool.js';
 import { finishDocument } from '../print/postprocess.js';
 import { linterFor } from '../lint/linter.js';
 import { toolVersion } from '../project.js';
-import { documentMetadata, renderDocument, type RenderOptions } from '../render/render.js';
-import { memoView } from '../render/view.js';
+import { documentMetadata, houseView, renderDocument, type RenderOptions } from '../render/render.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { BriefingConfig } from '../source/config.js';
 import { hasErrors } from '../source/diagnostics.js';
@@ -14,6 +13,7 @@ import type { Briefing, RenderedDocument } from '../types.js';
 import type { WordMemo } from '../docx/document.js';
 import { writeFileAtomically } from './atomic-write.js';
 import { sha256 } from './manifest.js';
+import { memoLengthRule, reportMemoLength } from './memo-length.js';
 import { documentDate, gitHistory } from './provenance.js';
 
 export class BriefingInvalid extends Error {
@@ -50,8 +50,10 @@ export interface PreparedBriefing {
   /** The view, body and metadata of the Word document, when a .docx is wanted. */
   word?: WordMemo;
   inputs: string[];
-  /** Files besides the source that shaped the .docx: images, glossaries (no templates). */
+  /** Files besides the source that shaped the .docx: images, glossaries, the house's settings. */
   wordInputs: string[];
+  /** Judges the printed page count (the memo-length rule); true when the memo must fail. */
+  judgeLength: (pages: number) => boolean;
 }
 
 /**
@@ -71,6 +73,8 @@ export async function prepareBriefing(briefing: Briefing, context: PrepareContex
     date,
     markings: context.config.markings,
     numberFirstPage: context.config.numberFirstPage,
+    style: context.config.style,
+    letterhead: context.config.letterhead,
     provenance: {
       BriefingTool: `briefing ${toolVersion}`,
       BriefingSource: briefing.source.relative,
@@ -82,20 +86,34 @@ export async function prepareBriefing(briefing: Briefing, context: PrepareContex
   };
   const document = formats.includes('pdf') ? renderDocument(briefing, body, options) : undefined;
   let word: WordMemo | undefined;
+  let houseFiles: string[] = [];
   if (formats.includes('docx')) {
-    const view = memoView(briefing.frontmatter, body, options);
+    const { view, houseName } = houseView(briefing, body, options);
     word = { type: briefing.frontmatter.type, view, body, metadata: documentMetadata(briefing.frontmatter, view, options), file: briefing.file };
+    houseFiles = context.templates.house(houseName).files;
   }
+  const lengthRule = memoLengthRule(context.config.lint);
+  const judgeLength = (pages: number) => reportMemoLength(briefing.file, briefing.locate(['type'], 'key'), briefing.frontmatter.type, pages, lengthRule);
   const shared = [...body.assets.values(), ...(briefing.file.data.inputs ?? [])];
-  return { document, word, inputs: [...(document?.templateFiles ?? []), ...shared], wordInputs: shared };
+  return {
+    document,
+    word,
+    inputs: [...(document ? [...document.templateFiles, ...document.assets.values()] : []), ...(briefing.file.data.inputs ?? [])],
+    wordInputs: [...new Set([...shared, ...houseFiles])],
+    judgeLength,
+  };
 }
 
-/** Print, post-pass, atomic write. */
+/**
+ * Print, post-pass, atomic write. A memo longer than the memo-length rule allows is reported;
+ * when the config makes that an error, the memo fails and its PDF is not written.
+ */
 export async function printPrepared(prepared: PreparedBriefing, output: string, pool: PrintPool): Promise<PrintedBriefing> {
   const document = prepared.document;
   if (!document) throw new Error('printPrepared: the briefing was prepared without its PDF');
   const chromium = await pool.print(document);
   const pdf = await finishDocument(chromium, document);
+  if (prepared.judgeLength(pdf.pages)) throw new BriefingInvalid();
   await writeFileAtomically(output, pdf.bytes);
   return { pages: pdf.pages, bytes: pdf.bytes.length, sha256: sha256(pdf.bytes), inputs: prepared.inputs };
 }

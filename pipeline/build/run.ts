@@ -241,7 +241,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   let loadBriefing: typeof import('../source/load.js').loadBriefing | undefined;
   const load = async (candidate: Candidate) => {
     loadBriefing ??= (await import('../source/load.js')).loadBriefing;
-    candidate.loaded = loadBriefing(candidate.source, cwd, options.config.markings);
+    candidate.loaded = loadBriefing(candidate.source, cwd, options.config.markings, options.config.houses);
   };
   const idCount = new Map<string, number>();
   for (const candidate of candidates) if (candidate.cached) idCount.set(candidate.cached.id, (idCount.get(candidate.cached.id) ?? 0) + 1);
@@ -374,6 +374,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
                 sourceHash: candidate.sourceHash,
                 inputs,
                 id: briefing.frontmatter.id,
+                type: briefing.frontmatter.type,
                 sha256: written.sha256,
                 pages: written.pages,
                 bytes: written.bytes,
@@ -383,7 +384,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
             } catch (error) {
               // No browser: the run fails as a whole (below), not memo by memo.
               if (options.signal?.aborted || poolFailure) return;
-              if (!(error instanceof BriefingInvalid) && !reported.has(error)) reportError(briefing.file, (error as Error).message, undefined, planned.format === 'docx' ? 'docx' : 'print');
+              if (!(error instanceof BriefingInvalid) && !reported.has(error)) reportError(briefing.file, (error as Error).message, undefined, (error as { rule?: string }).rule ?? (planned.format === 'docx' ? 'docx' : 'print'));
               reported.add(error);
               delete manifest.outputs[planned.outputKey];
               finish({ source: found.path, output, status: 'failed', file: briefing.file, durationMs: Date.now() - memoStarted, id: briefing.frontmatter.id });

@@ -3,8 +3,10 @@
 // `--a11y` adds the accessibility audit, which does need a browser: axe-core over the memo's
 // HTML and the PDF/UA checker over its PDF (build/audit-briefings.ts).
 import { readFile, realpath } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { VFile } from 'vfile';
+import { reportRecordedLengths } from '../build/memo-length.js';
 import { CheckCache, defaultCheckCacheFolder } from '../lint/check-cache.js';
 import { BrowserUnavailableError, installHint } from '../print/browser.js';
 import { checkSourceFiles } from '../lint/check-run.js';
@@ -25,6 +27,8 @@ export async function check(args: string[], io: Io): Promise<number> {
       staged: { type: 'boolean' },
       a11y: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
+      // Where `build` writes: the page counts it recorded there are judged by memo-length.
+      out: { type: 'string', short: 'o' },
       // What was checked before is kept in node_modules/.cache/briefing (or $BRIEFING_CACHE_DIR).
       cache: { type: 'boolean', default: true },
     },
@@ -53,6 +57,9 @@ export async function check(args: string[], io: Io): Promise<number> {
   const shownFrom = values.staged ? cwd : io.cwd;
   const cache = values.cache ? await CheckCache.open(defaultCheckCacheFolder(cwd), config, shownFrom, 'check') : undefined;
   const files = (await checkSourceFiles(sources, shownFrom, config, cache)).map((checked) => checked.file);
+  // How long a memo runs is known only from a print: the last build's, if its source is unchanged.
+  const outDir = path.resolve(io.cwd, values.out ?? 'output');
+  await reportRecordedLengths(sources, files, outDir, `${path.relative(io.cwd, outDir) || '.'}/`, config.lint);
   if (values.a11y) {
     const { auditBriefings } = await import('../build/audit-briefings.js');
     try {

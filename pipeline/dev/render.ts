@@ -18,6 +18,8 @@ export function renderPreview(briefing: Briefing, body: TransformedBody, templat
     date: documentDate(briefing.frontmatter.date, { modified: true }),
     markings: config.markings,
     numberFirstPage: config.numberFirstPage,
+    style: config.style,
+    letterhead: config.letterhead,
     provenance: { BriefingTool: `briefing ${toolVersion}`, BriefingSource: briefing.source.relative },
   });
 }

@@ -117,7 +117,7 @@ export class Workspace extends EventEmitter<{ changed: [BriefingState]; listed: 
       this.update(entry, { messages: diagnosticsOf(file), briefing: undefined, body: undefined });
       return entry.state;
     }
-    const loaded = loadBriefing({ ...entry.found, bytes }, cwd, config.markings);
+    const loaded = loadBriefing({ ...entry.found, bytes }, cwd, config.markings, config.houses);
     const body = await checkBriefing(loaded, config);
     this.update(entry, { messages: diagnosticsOf(loaded.file), briefing: loaded.briefing, body });
     return entry.state;

@@ -64,7 +64,7 @@ export async function memoDocx(memo: WordMemo): Promise<Uint8Array> {
     keywords: metadata.keywords.join(', '),
     lastModifiedBy: metadata.provenance.BriefingTool,
     customProperties: Object.entries(metadata.provenance).map(([name, value]) => ({ name, value })),
-    styles: memoStyles({ lang: view.lang, bannerBand: view.colourBands ? { fill: view.banner.colour, text: view.banner.bandText } : undefined }),
+    styles: memoStyles({ lang: view.lang, house: view.house, bannerBand: view.colourBands ? { fill: view.banner.colour, text: view.banner.bandText } : undefined }),
     numbering: memoNumbering(context.orderedStarts),
     footnotes,
     features: { updateFields: false },

@@ -87,11 +87,25 @@ export interface StyleOptions {
   lang: string;
   /** `colour_bands: true`: the banners on a band of the level's colour (SF 706–712), in the text colour that reads on it. */
   bannerBand?: { fill: string; text: string };
+  /** The memo's house style (view.house): its look in the styles Word names, not in direct formatting. */
+  house?: string;
 }
+
+/**
+ * What each house changes in the named styles, after its house.css: DoD centres the memo kind
+ * and sets it bold; the think tank prints the kind of paper, headings and the key-points rule
+ * in its accent colour. An office restyles these in Word as it would any style.
+ */
+const houseLooks: Record<string, { accent?: string; centredKind?: boolean }> = {
+  dod: { centredKind: true },
+  'think-tank': { accent: '00617F' },
+};
 
 export function memoStyles(options: StyleOptions): IStylesOptions {
   const japanese = /^ja\b/i.test(options.lang);
   const small = points(10);
+  const look = houseLooks[options.house ?? ''] ?? {};
+  const headingColour = look.accent ?? '000000';
   return {
     default: {
       document: {
@@ -103,8 +117,8 @@ export function memoStyles(options: StyleOptions): IStylesOptions {
         // Widows and orphans of at least two lines, as in the PDF.
         paragraph: { spacing: { after: 0, line: 240 } },
       },
-      heading1: { run: { font: latinFont, size: points(12), bold: true, color: '000000' }, paragraph: { spacing: spacing(12, 6), keepNext: true, keepLines: true } },
-      heading2: { run: { font: latinFont, size: points(12), bold: true, italics: true, color: '000000' }, paragraph: { spacing: spacing(10, 4), keepNext: true, keepLines: true } },
+      heading1: { run: { font: latinFont, size: points(12), bold: true, color: headingColour }, paragraph: { spacing: spacing(12, 6), keepNext: true, keepLines: true } },
+      heading2: { run: { font: latinFont, size: points(12), bold: true, italics: true, color: headingColour }, paragraph: { spacing: spacing(10, 4), keepNext: true, keepLines: true } },
       heading3: { run: { font: latinFont, size: points(12), italics: true, color: '000000' }, paragraph: { spacing: spacing(8, 4), keepNext: true, keepLines: true } },
       title: { run: { font: latinFont, size: points(20), bold: true, color: '000000' }, paragraph: { spacing: spacing(6, 6) } },
       listParagraph: { paragraph: { spacing: spacing(0, 6) } },
@@ -115,13 +129,13 @@ export function memoStyles(options: StyleOptions): IStylesOptions {
     paragraphStyles: [
       paragraph(paragraphStyle.body, 'Body Text', { paragraph: { spacing: spacing(0, 10) } }),
       paragraph(paragraphStyle.memoDate, 'Memo Date', { paragraph: { alignment: AlignmentType.RIGHT, spacing: spacing(0, 12) } }),
-      paragraph(paragraphStyle.memoFor, 'Memo Addressee Line', { run: { bold: true }, paragraph: { spacing: spacing(0, 12), keepNext: true } }),
+      paragraph(paragraphStyle.memoFor, 'Memo Addressee Line', { run: { bold: true }, paragraph: { spacing: spacing(0, 12), keepNext: true, ...(look.centredKind ? { alignment: AlignmentType.CENTER } : {}) } }),
       paragraph(paragraphStyle.memoField, 'Memo Field', { paragraph: { spacing: spacing(0, 6) } }),
       paragraph(paragraphStyle.subject, 'Memo Subject', { basedOn: paragraphStyle.memoField, run: { bold: true }, paragraph: { spacing: spacing(0, 6), outlineLevel: 0 } }),
-      paragraph(paragraphStyle.briefKind, 'Brief Kind', { run: { bold: true, allCaps: true, size: small }, paragraph: { spacing: spacing(0, 6) } }),
+      paragraph(paragraphStyle.briefKind, 'Brief Kind', { run: { bold: true, allCaps: true, size: small, ...(look.accent ? { color: look.accent } : {}) }, paragraph: { spacing: spacing(0, 6), ...(look.centredKind ? { alignment: AlignmentType.CENTER } : {}) } }),
       paragraph(paragraphStyle.subtitle, 'Subtitle', { run: { size: points(14), italics: true }, paragraph: { spacing: spacing(0, 10) } }),
       paragraph(paragraphStyle.byline, 'Byline', { paragraph: { spacing: spacing(0, 4) } }),
-      paragraph(paragraphStyle.keyPointsLabel, 'Key Points Label', { run: { bold: true, allCaps: true }, paragraph: { spacing: spacing(6, 4), keepNext: true } }),
+      paragraph(paragraphStyle.keyPointsLabel, 'Key Points Label', { run: { bold: true, allCaps: true, ...(look.accent ? { color: look.accent } : {}) }, paragraph: { spacing: spacing(6, 4), keepNext: true } }),
       paragraph(paragraphStyle.keyPoint, 'Key Point', { basedOn: paragraphStyle.list, paragraph: { spacing: spacing(0, 4), indent: { left: 360 } } }),
       paragraph(paragraphStyle.bluf, 'Bottom Line', { paragraph: { spacing: spacing(6, 12), border: { left: { style: 'single', size: 18, color: '444444', space: 8 } }, indent: { left: 200 } } }),
       paragraph(paragraphStyle.listContinue[0], 'List Continue', { paragraph: { indent: { left: 360 }, spacing: spacing(0, 6) } }),

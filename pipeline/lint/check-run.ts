@@ -34,7 +34,7 @@ export async function checkSourceFiles(sources: readonly SourceFile[], cwd: stri
     }
     stages ??= await Promise.all([import('../source/load.js'), import('./check-briefing.js')]);
     const [{ loadBriefing }, { checkBriefing }] = stages;
-    const loaded = loadBriefing(source, cwd, config.markings);
+    const loaded = loadBriefing(source, cwd, config.markings, config.houses);
     await checkBriefing(loaded, config, 'diagnostics');
     const { briefing } = loaded;
     const id = briefing ? { id: briefing.frontmatter.id, place: briefing.locate(['id']) } : undefined;

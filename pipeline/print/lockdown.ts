@@ -25,6 +25,8 @@ const contentTypes: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
+const imageExtensions = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.svg']);
+
 /**
  * Files of the mounted folders are package files that do not change during a run (fonts and
  * their stylesheets): each is resolved and read once, not once per memo and page.
@@ -57,6 +59,7 @@ async function allowedFile(url: string, document: RenderedDocument): Promise<{ f
     }
     const candidate = path.resolve(mount.folder, relative);
     if (!isInside(candidate, mount.folder)) return undefined;
+    if (mount.images && !imageExtensions.has(path.extname(candidate).toLowerCase())) return undefined;
     let found = mountedFiles.get(candidate);
     if (!found) {
       found = readMounted(candidate, mount.folder);
@@ -70,10 +73,12 @@ async function allowedFile(url: string, document: RenderedDocument): Promise<{ f
 export interface Lockdown {
   /** Requests that were refused since the page was locked down. */
   blocked: string[];
+  /** Of those, the images (an <img> or a CSS url()): they would print as broken images. */
+  blockedImages: string[];
 }
 
 export async function lockDownPage(page: Page, current: () => LoadedDocument | undefined): Promise<Lockdown> {
-  const lockdown: Lockdown = { blocked: [] };
+  const lockdown: Lockdown = { blocked: [], blockedImages: [] };
   await page.setJavaScriptEnabled(false);
   await page.setRequestInterception(true);
   // Interception turns the cache off; fonts are immutable package files, so keep it on and let
@@ -82,6 +87,7 @@ export async function lockDownPage(page: Page, current: () => LoadedDocument | u
 
   const refuse = (request: HTTPRequest) => {
     lockdown.blocked.push(request.url());
+    if (request.resourceType() === 'image') lockdown.blockedImages.push(request.url());
     return request.abort('blockedbyclient');
   };
 

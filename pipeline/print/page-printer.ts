@@ -5,6 +5,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { assetOrigin } from '../asset-origin.js';
 import type { RenderedDocument } from '../types.js';
 import { lockDownPage, type LoadedDocument, type Lockdown } from './lockdown.js';
+import { brokenImagesScript, unloadedImageMessage, UnloadedImageError, type UnloadedImage } from './unloaded-images.js';
 
 export class PrintTimeoutError extends Error {
   override name = 'PrintTimeoutError';
@@ -40,6 +41,7 @@ export class PagePrinter {
   /** Loads the document and prints it; resolves to Chromium's PDF bytes, before the post-pass. */
   async print(document: RenderedDocument, timeoutMs: number): Promise<Uint8Array> {
     this.serial += 1;
+    this.lockdown.blockedImages.length = 0;
     const url = `${assetOrigin}/document/${this.serial}.html`;
     this.loaded = { url, document };
     const deadline = Date.now() + timeoutMs;
@@ -54,6 +56,11 @@ export class PagePrinter {
       await this.page.goto(url, { waitUntil: 'load', timeout: remaining() });
       // font-display: swap would print the fallback face; wait until every face is in.
       await this.page.evaluate('document.fonts.ready.then(() => true)');
+      const unloaded = [
+        ...((await this.page.evaluate(brokenImagesScript)) as UnloadedImage[]),
+        ...this.lockdown.blockedImages.splice(0).map((url) => ({ written: '', url })),
+      ];
+      if (unloaded.length > 0 && !document.allowUnloadedImages) throw new UnloadedImageError(unloadedImageMessage(unloaded, document));
       return this.page.pdf({
         preferCSSPageSize: true,
         printBackground: true,

@@ -16,6 +16,7 @@ import {
 import { toolVersion } from '../project.js';
 import type { PdfMetadata, PdfResult, RenderedDocument } from '../types.js';
 import { makeAccessible } from './pdfua/index.js';
+import { removeRunningHeaders, type PageWithoutHeader } from './running-header.js';
 import { stampWatermarks, type PageWatermark } from './watermark.js';
 
 const nodeIdPattern = /^node(\d+)$/;
@@ -130,6 +131,8 @@ export interface FinishOptions {
   showOutline?: boolean;
   /** Page 1's header lines that a screen reader should hear once (the banner, DRAFT). */
   pageOneLines?: string[];
+  /** Pages that print without their running header (a memo's first page in a book). */
+  withoutRunningHeader?: PageWithoutHeader[];
   /** What each internal link leads to, by target id: the links' descriptions. */
   linkTargets?: Record<string, string>;
 }
@@ -143,6 +146,7 @@ export async function finishPdf(chromiumBytes: Uint8Array, options: FinishOption
   renumberStructureIds(pdf);
   repairOutlineTitles(pdf, options.headingTexts ?? []);
   setInfo(pdf, options.metadata, options.creator);
+  removeRunningHeaders(pdf, options.withoutRunningHeader ?? []);
   makeAccessible(pdf, {
     metadata: options.metadata,
     creator: options.creator,
@@ -163,6 +167,7 @@ export async function finishPdf(chromiumBytes: Uint8Array, options: FinishOption
     .update(JSON.stringify(options.watermarks ?? []))
     .update(options.showOutline ? 'UseOutlines' : '')
     .update(JSON.stringify([options.pageOneLines ?? [], options.linkTargets ?? {}]))
+    .update(JSON.stringify(options.withoutRunningHeader ?? []))
     .digest('hex')
     .slice(0, 32);
   const id = PDFHexString.of(digest);
@@ -172,7 +177,7 @@ export async function finishPdf(chromiumBytes: Uint8Array, options: FinishOption
 }
 
 /** A rendered document's Chromium bytes → its final PDF: everything the post-pass needs comes with the document. */
-export function finishDocument(chromiumBytes: Uint8Array, document: RenderedDocument, extra: Pick<FinishOptions, 'watermarks' | 'showOutline'> = {}): Promise<PdfResult> {
+export function finishDocument(chromiumBytes: Uint8Array, document: RenderedDocument, extra: Pick<FinishOptions, 'watermarks' | 'showOutline' | 'withoutRunningHeader'> = {}): Promise<PdfResult> {
   return finishPdf(chromiumBytes, {
     metadata: document.metadata,
     creator: `briefing ${toolVersion}`,

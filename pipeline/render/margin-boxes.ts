@@ -7,7 +7,7 @@
 const contentWidthIn = { letter: 8.5 - 2, a4: 8.27 - 2 } as const;
 
 /** Rough advance of one character in inches at 10 pt: Times-metric capitals/lowercase, CJK full width. */
-function textWidthIn(text: string, bold: boolean): number {
+export function textWidthIn(text: string, bold: boolean): number {
   let points = 0;
   for (const character of text) {
     if (/[\u3000-\u9fff\uff00-\uffef]/.test(character)) points += 10;

@@ -8,10 +8,14 @@ import { bibliographyLead, bibliographyOrder, quotedTitle } from '../transform/c
 import { typographicText } from '../transform/plugins/remark-typography.js';
 import type { Paper, TransformedBody } from '../types.js';
 import { defaultPaperFor, formatMemoDate } from './dates.js';
+import type { HouseStyle } from './house-style.js';
 import { marginBoxes, type MarginBoxes } from './margin-boxes.js';
+import { markingBand, pageNumbers, type MarkingBand, type PageNumbers } from './page-furniture.js';
 
 export interface MemoView {
   type: Frontmatter['type'];
+  /** The house style it prints in: its name, also the class (`house-<name>`) its stylesheet is scoped to. */
+  house: string;
   lang: string;
   paper: Paper;
   /** CSS `size` value for @page. */
@@ -33,14 +37,25 @@ export interface MemoView {
   /** Running header from page 2: short title (line 1) and date (line 2). */
   runningHeader: { title: string; date: string };
   bluf?: PortionText;
+  /** The whole body (for a template of its own that does not keep the last paragraph apart). */
   bodyHtml: string;
+  /** The body but the part in `closingHtml`: what partials/body.hbs prints. */
+  bodyLeadHtml: string;
+  /** The body's last paragraph, printed on one page with the end matter (partials/closing.hbs). */
+  closingHtml?: string;
   /** Footnotes: notes at the end of a memo, endnotes of a policy brief. */
   notesHtml?: string;
   keyPoints: PortionText[];
   authors: string[];
   /** A policy brief's issuing office (its `from`: name, title, office), printed with the byline. */
   issuedBy?: string;
-  recommendations: { text: PortionText; decideBy?: string; recommendedBy?: string; opposedBy?: string }[];
+  /** Every recommendation (for a template of its own). */
+  recommendations: Recommendation[];
+  /** All but the last, which prints with the end matter (`closingRecommendation`, partials/closing.hbs). */
+  leadingRecommendations: Recommendation[];
+  closingRecommendation?: Recommendation;
+  /** "Recommendation" or "Recommendations"; printed over the first of them. */
+  recommendationsTitle: string;
   attachments: { tab: string; title: string }[];
   /** The Sources list: a bibliography in its documented order, each entry in parts (citation-style.ts). */
   sources: BibliographyEntry[];
@@ -48,11 +63,24 @@ export interface MemoView {
   cleared: string[];
   authority?: { label: string; value: string }[];
   cuiBlock?: { label: string; value: string }[];
+  /** The band at the foot of page 1 reserved for the authority and CUI blocks, when there are any. */
+  markingBand?: MarkingBand;
+  /** The office's letterhead on page 1, when the house style prints one and the config gives one. */
+  letterhead?: LetterheadView;
   stamp?: string;
   /** DoD practice leaves page 1 unnumbered. */
   numberFirstPage: boolean;
+  /** How and where pages are numbered (the house style). */
+  pageNumbers: PageNumbers;
   /** Banners print on a band of the level's colour (SF 706–712) instead of in black. */
   colourBands: boolean;
+}
+
+export interface Recommendation {
+  text: PortionText;
+  decideBy?: string;
+  recommendedBy?: string;
+  opposedBy?: string;
 }
 
 /** One source in full: `Lead. “Title.” Accessed date. url.`, the parts a template joins with spaces. */
@@ -74,21 +102,31 @@ export interface PortionText {
   text: string;
 }
 
+/** The letterhead as printed: the seal's URL on the page (the render stage serves the file), name, address. */
+export interface LetterheadView {
+  seal?: string;
+  office: string;
+  address: string[];
+}
+
 export interface ViewOptions {
   markings: MarkingSystem;
+  house: HouseStyle;
+  letterhead?: LetterheadView;
   stamp?: string;
+  /** The config's choice; undefined leaves it to the house style. */
   numberFirstPage?: boolean;
   /** Put before every element id the memo prints (see the transform's `idPrefix`). */
   idPrefix?: string;
 }
 
-const memoKinds: Record<Frontmatter['type'], string> = {
-  'info-memo': 'INFORMATION MEMO',
-  'action-memo': 'ACTION MEMO',
-  'policy-brief': 'POLICY BRIEF',
-};
-
-const tabLetter = (index: number) => String.fromCharCode(65 + (index % 26)) + (index >= 26 ? String(Math.floor(index / 26)) : '');
+/** Tab A, B, … Z, AA, AB … (letters) or Tab 1, 2, … (numbers), as the house numbers them. */
+export function tabName(index: number, tabs: HouseStyle['tabs']): string {
+  if (tabs === 'numbers') return String(index + 1);
+  let name = '';
+  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) name = String.fromCharCode(65 + ((rest - 1) % 26)) + name;
+  return name;
+}
 
 /** Whether black reads better than white on a colour (relative luminance above ~0.4). */
 function isLight(hex: string): boolean {
@@ -116,13 +154,45 @@ export function memoView(frontmatter: Frontmatter, body: TransformedBody, option
   const isMemo = frontmatter.type !== 'policy-brief';
   const authority = frontmatter.marking.authority;
   const cui = frontmatter.marking.cui;
+  const { house } = options;
   const portion = (text: string): PortionText => {
     const split = splitPortionMark(text, options.markings);
     return { ...split, text: shaped(split.text) };
   };
 
+  const recommendations: Recommendation[] =
+    frontmatter.type === 'action-memo'
+      ? frontmatter.recommendations.map((recommendation) => ({
+          text: portion(recommendation.text),
+          decideBy: recommendation.decide_by ? formatMemoDate(recommendation.decide_by, lang) : undefined,
+          recommendedBy: shaped(recommendation.recommended_by),
+          opposedBy: shaped(recommendation.opposed_by),
+        }))
+      : [];
+  const authorityBlock = authority
+    ? [
+        ['Classified By', authority.classified_by],
+        ['Derived From', authority.derived_from],
+        ['Reason', authority.reason],
+        ['Declassify On', authority.declassify_on],
+      ]
+        .filter((entry): entry is [string, string] => Boolean(entry[1]))
+        .map(([label, value]) => ({ label, value }))
+    : undefined;
+  const cuiBlock = cui
+    ? [
+        ['Controlled by', cui.controlled_by],
+        ['CUI Category', cui.category.join(', ')],
+        ['Distribution/LDC', cui.distribution],
+        ['POC', cui.poc],
+      ]
+        .filter((entry): entry is [string, string] => Boolean(entry[1]))
+        .map(([label, value]) => ({ label, value }))
+    : undefined;
+
   return {
     type: frontmatter.type,
+    house: house.name,
     lang,
     paper,
     pageSize: paper === 'a4' ? 'A4' : 'Letter',
@@ -130,7 +200,7 @@ export function memoView(frontmatter: Frontmatter, body: TransformedBody, option
     draft: frontmatter.status === 'draft',
     statusLabel: frontmatter.status ?? '',
     dateText,
-    memoKind: memoKinds[frontmatter.type],
+    memoKind: house.memoKinds[frontmatter.type],
     addressees: isMemo ? shaped(frontmatter.to.map((name) => name.toUpperCase()).join(', ')) : '',
     from: isMemo ? shaped(sender(frontmatter.from)) : '',
     title: shaped(frontmatter.title),
@@ -139,21 +209,20 @@ export function memoView(frontmatter: Frontmatter, body: TransformedBody, option
     marginBoxes: boxes,
     runningHeader: { title: boxes.headerTitle, date: dateText },
     bluf: frontmatter.bluf ? portion(frontmatter.bluf) : undefined,
+    // The text's last paragraph prints with the end matter: the last recommendation of an
+    // action memo, else the body's last paragraph.
     bodyHtml: body.html,
+    bodyLeadHtml: recommendations.length > 0 || !body.closingSplit ? body.html : body.closingSplit.lead,
+    closingHtml: recommendations.length > 0 ? undefined : body.closingSplit?.closing,
     notesHtml: body.notesHtml,
     keyPoints: frontmatter.type === 'policy-brief' ? (frontmatter.key_points ?? []).map(portion) : [],
     authors: frontmatter.type === 'policy-brief' ? frontmatter.authors.map((author) => shaped([author.name, author.office].filter(Boolean).join(', '))) : [],
     issuedBy: frontmatter.type === 'policy-brief' && frontmatter.from ? shaped(sender(frontmatter.from)) : undefined,
-    recommendations:
-      frontmatter.type === 'action-memo'
-        ? frontmatter.recommendations.map((recommendation) => ({
-            text: portion(recommendation.text),
-            decideBy: recommendation.decide_by ? formatMemoDate(recommendation.decide_by, lang) : undefined,
-            recommendedBy: shaped(recommendation.recommended_by),
-            opposedBy: shaped(recommendation.opposed_by),
-          }))
-        : [],
-    attachments: (frontmatter.attachments ?? []).map((title, index) => ({ tab: tabLetter(index), title: shaped(title) })),
+    recommendations,
+    leadingRecommendations: recommendations.slice(0, -1),
+    closingRecommendation: recommendations.at(-1),
+    recommendationsTitle: recommendations.length > 1 ? 'Recommendations' : 'Recommendation',
+    attachments: (frontmatter.attachments ?? []).map((title, index) => ({ tab: tabName(index, house.tabs), title: shaped(title) })),
     sources: bibliographyOrder(frontmatter.sources ?? [], lang).map((source) => ({
       anchor: `${options.idPrefix ?? ''}source-${source.id}`,
       lead: shaped(bibliographyLead(source)),
@@ -163,28 +232,13 @@ export function memoView(frontmatter: Frontmatter, body: TransformedBody, option
     })),
     drafted: shaped(frontmatter.clearance?.drafted),
     cleared: (frontmatter.clearance?.cleared ?? []).map((name) => shaped(name)),
-    authority: authority
-      ? [
-          ['Classified By', authority.classified_by],
-          ['Derived From', authority.derived_from],
-          ['Reason', authority.reason],
-          ['Declassify On', authority.declassify_on],
-        ]
-          .filter((entry): entry is [string, string] => Boolean(entry[1]))
-          .map(([label, value]) => ({ label, value }))
-      : undefined,
-    cuiBlock: cui
-      ? [
-          ['Controlled by', cui.controlled_by],
-          ['CUI Category', cui.category.join(', ')],
-          ['Distribution/LDC', cui.distribution],
-          ['POC', cui.poc],
-        ]
-          .filter((entry): entry is [string, string] => Boolean(entry[1]))
-          .map(([label, value]) => ({ label, value }))
-      : undefined,
+    authority: authorityBlock,
+    cuiBlock,
+    markingBand: markingBand([authorityBlock, cuiBlock], paper),
+    letterhead: house.letterhead ? options.letterhead : undefined,
     stamp: options.stamp,
-    numberFirstPage: options.numberFirstPage ?? true,
+    numberFirstPage: pageNumbers(house, options.numberFirstPage).firstPage,
+    pageNumbers: pageNumbers(house, options.numberFirstPage),
     colourBands: frontmatter.colour_bands ?? false,
   };
 }

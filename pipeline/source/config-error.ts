@@ -3,3 +3,5 @@
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
+
+export const configFileName = 'briefing.config.yml';

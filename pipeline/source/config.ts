@@ -5,10 +5,12 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { defaultTemplatesFolder } from '../project.js';
-import { ConfigError } from './config-error.js';
+import { defaultHouse, houseNames } from './house-names.js';
+import { ConfigError, configFileName } from './config-error.js';
+import { readLetterhead, type Letterhead } from './letterhead.js';
 import { markingSystems, type MarkingSystem } from './markings.js';
 
-export const configFileName = 'briefing.config.yml';
+export { configFileName } from './config-error.js';
 
 const lintSeverity = z.enum(['off', 'warning', 'error'], { error: 'write off, warning or error' });
 
@@ -26,6 +28,16 @@ const configSchema = z.strictObject({
   number_first_page: z.boolean().optional(),
   // A team's own copy of the templates/ folder (relative to this file); the tool's by default.
   templates: z.string().min(1).optional(),
+  // The house style every memo prints in unless its frontmatter names another (templates/houses/).
+  style: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'write the name of a folder of templates/houses/, e.g. state' }).optional(),
+  // The office's letterhead on page 1: its seal or logo (an image in this folder), name, address.
+  letterhead: z
+    .strictObject({
+      seal: z.string().min(1).optional(),
+      office: z.string().min(1).optional(),
+      address: z.array(z.string().min(1)).optional(),
+    })
+    .optional(),
   // Memo lint (pipeline/lint/): a rule's severity or `off`, `[severity, { options }]`, and
   // modules with a team's own rules, relative to this file.
   lint: z
@@ -41,9 +53,15 @@ export interface BriefingConfig {
   markings: MarkingSystem;
   poolSize?: number;
   printTimeoutMs: number;
-  numberFirstPage: boolean;
+  /** Whether page 1 carries a page number; undefined: as the memo's house style says. */
+  numberFirstPage?: boolean;
   /** Folder of the Handlebars templates, partials and stylesheets. */
   templatesFolder: string;
+  /** The house style of a memo that names none (a folder of templates/houses/). */
+  style: string;
+  /** Every house style the templates offer: a memo's `style:` names one of them. */
+  houses: string[];
+  letterhead?: Letterhead;
   lint?: LintConfig;
   /** The config file's bytes, part of every output's cache key. */
   fingerprint: string;
@@ -71,14 +89,25 @@ export function loadConfig(cwd = process.cwd()): BriefingConfig {
     throw new ConfigError(`${configFileName}: ${issue.path.join('.') || 'config'}: ${issue.message}`);
   }
   const settings = parsed.data;
+  const templatesFolder = settings.templates ? path.resolve(cwd, settings.templates) : defaultTemplatesFolder;
+  const style = settings.style ?? defaultHouse;
+  const houses = houseNames(templatesFolder);
+  if (!houses.includes(style)) {
+    throw new ConfigError(`${configFileName}: style: there is no house style "${style}" in ${templatesFolder}/houses; the styles are ${houses.join(', ') || 'none'}`);
+  }
+  const office = settings.office ?? 'Office of the Policy Planning Staff';
   return {
-    office: settings.office ?? 'Office of the Policy Planning Staff',
+    office,
     markings: markingSystems[settings.markings ?? 'us']!,
     poolSize: settings.pool_size,
     printTimeoutMs: (settings.print_timeout_seconds ?? 60) * 1000,
-    numberFirstPage: settings.number_first_page ?? true,
-    templatesFolder: settings.templates ? path.resolve(cwd, settings.templates) : defaultTemplatesFolder,
+    numberFirstPage: settings.number_first_page,
+    templatesFolder,
+    style,
+    houses,
+    letterhead: settings.letterhead ? readLetterhead(settings.letterhead, office, cwd) : undefined,
     lint: { rules: settings.lint?.rules ?? {}, plugins: (settings.lint?.plugins ?? []).map((plugin) => path.resolve(cwd, plugin)) },
-    fingerprint: text,
+    // The house styles there are decide whether a memo's style: is known.
+    fingerprint: `${text}\n# houses: ${houses.join(' ')}`,
   };
 }

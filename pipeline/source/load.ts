@@ -43,7 +43,11 @@ export async function readSource(found: FoundBriefing): Promise<SourceFile> {
   return { ...found, bytes: await readFile(found.path) };
 }
 
-export function loadBriefing(source: SourceFile, cwd = process.cwd(), markings: MarkingSystem = usMarkings): LoadedBriefing {
+/**
+ * `houses` are the house styles of the templates in use (config.ts): a memo's `style:` must
+ * name one of them. Without them (a caller that does not render) the style is not checked.
+ */
+export function loadBriefing(source: SourceFile, cwd = process.cwd(), markings: MarkingSystem = usMarkings, houses?: readonly string[]): LoadedBriefing {
   const file = briefingFile(source.path, cwd);
   const decoded = decodeSource(source.bytes);
   if ('problem' in decoded) {
@@ -71,6 +75,11 @@ export function loadBriefing(source: SourceFile, cwd = process.cwd(), markings: 
   const banner = parseBanner(bannerText(marking, markings), markings);
   if (!banner.ok) reportError(file, banner.reason, split.locate(['marking', 'dissem'], 'key'), 'marking-syntax');
   if (hasErrors(file)) return { file, source };
+  const { style } = validation.frontmatter;
+  if (style !== undefined && houses && !houses.includes(style)) {
+    reportError(file, `style "${style}" is not a house style of the templates; use one of ${houses.join(', ')} (or leave style: out for the config's)`, split.locate(['style']), 'style');
+    return { file, source };
+  }
 
   return { file, source, briefing: { source, frontmatter: validation.frontmatter, body: split.body, file, locate: split.locate, markings } };
 }

@@ -119,6 +119,13 @@ const common = {
     z.record(z.string().regex(/^[A-Z][A-Za-z0-9&]{1,9}$/, { error: 'is not an acronym; write 2–10 letters starting with a capital, e.g. EDD' }), text).optional(),
     "Acronyms of this memo and what they stand for, e.g. { EDD: Extended Deterrence Dialogue }; added to the content folder's glossary.yml",
   ),
+  style: described(
+    z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'is not a house style name; write the name of a folder of templates/houses/, e.g. dod' })
+      .optional(),
+    'House style this memo prints in, a folder of templates/houses/ (state, dod, think-tank, or your own); by default the style: of briefing.config.yml',
+  ),
   /** Print the banners on a band in the level's colour (SF 706–712). */
   colour_bands: described(z.boolean().optional(), "Print the banners on a band of the level's colour (SF 706–712)"),
 };

@@ -21,6 +21,7 @@ import { usMarkings } from '../source/markings.js';
 import { unnamedTags } from '../source/tag-labels.js';
 import { shownPath } from '../paths.js';
 import type { Briefing, TransformedBody } from '../types.js';
+import { splitClosingBlock } from './closing-block.js';
 import remarkAcronyms from './plugins/remark-acronyms.js';
 import remarkCallouts from './plugins/remark-callouts.js';
 import remarkCaptions from './plugins/remark-captions.js';
@@ -42,6 +43,7 @@ import remarkTableCells from './plugins/remark-table-cells.js';
 import remarkTypography from './plugins/remark-typography.js';
 import remarkUnclosedBlocks from './plugins/remark-unclosed-blocks.js';
 import remarkUnusedDefinitions from './plugins/remark-unused-definitions.js';
+import rehypeCalloutLabels from './plugins/rehype-callout-labels.js';
 import rehypeUrlBreaks from './plugins/rehype-url-breaks.js';
 
 import { assetOrigin } from '../asset-origin.js';
@@ -147,6 +149,7 @@ export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) =>
       footnoteLabelProperties: { className: ['notes-heading'] },
     })
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeCalloutLabels)
     .use(rehypeUrlBreaks)
     // Ids are prefixed per memo in a book before the link descriptions are keyed by them.
     .use(rehypeIdPrefix, { prefix: options.idPrefix ?? '' })
@@ -167,8 +170,10 @@ export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) =>
   });
   const notes = takeNotes(hast);
   const html = toHtml.stringify(hast, file);
+  const split = splitClosingBlock(hast);
+  const closingSplit = split ? { lead: toHtml.stringify(split.lead, file), closing: toHtml.stringify(split.closing, file) } : undefined;
   const notesHtml = notes ? toHtml.stringify({ type: 'root', children: [notes] }, file) : undefined;
-  return { html, assets: file.data.assets ?? new Map(), headings, notesHtml, linkTargets: file.data.linkTargets, tree: hast, notesTree: notes };
+  return { html, closingSplit, assets: file.data.assets ?? new Map(), headings, notesHtml, linkTargets: file.data.linkTargets, tree: hast, notesTree: notes };
 }
 
 declare module 'vfile' {

@@ -60,7 +60,7 @@ describe('briefing book --week 2024-W31 on the samples', () => {
   it('writes the book and says where', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^book {4}2024-W31 → .*book\.pdf {2}\(5 memos, \d+ pages, \d+\.\d s\)$/m);
+    expect(result.stdout).toMatch(new RegExp(`^book {4}2024-W31 → .*book\\.pdf {2}\\(${samples.length} memos, \\d+ pages, \\d+\\.\\d s\\)$`, 'm'));
   });
 
   it('has a cover that names the week once and its dates once, and a contents page with the overall marking', () => {
@@ -113,6 +113,20 @@ describe('briefing book --week 2024-W31 on the samples', () => {
     const memoTotal = [...memoPages.values()].reduce((a, b) => a + b, 0);
     const summaryPages = numbers[0]! - 3; // cover, contents, then the summary
     expect(total).toBe(1 + 1 + summaryPages + memoTotal + 1);
+  });
+
+  it("prints no running header on a memo's first page (its date line is there), and prints it on the memo's later pages", () => {
+    const { starts, end } = bookParts(links, book.pages.length);
+    samples.forEach((sample, index) => {
+      const first = starts[index]!;
+      const last = (starts[index + 1] ?? end + 1) - 1;
+      const header = (sample.frontmatter.short_title ?? sample.frontmatter.title).slice(0, 20);
+      const date = formatMemoDate(sample.frontmatter.date, 'en-US');
+      const top = (page: number) => book.pages[page - 1]!.split('\n').slice(0, 4).join('\n');
+      expect(top(first), `${sample.name}, page ${first}`).not.toContain(header);
+      expect(book.pages[first - 1]!.split(date).length - 1, `${sample.name}: its date once on page ${first}`).toBe(1);
+      for (let page = first + 1; page <= last; page++) expect(top(page), `${sample.name}, page ${page}`).toContain(header);
+    });
   });
 
   it('summarises every BLUF, marked with its memo level', () => {

@@ -221,7 +221,7 @@ describe('content model, built and read back', () => {
 
 describe('DoD page numbering', () => {
   it('leaves page 1 unnumbered when the config says number_first_page: false', async () => {
-    const folder = writeTree({ 'briefing.config.yml': 'number_first_page: false\n', 'content/memo.md': plainMemo({ id: 'CM-E2E-DOD', lang: 'en-US', rows: 60 }) });
+    const folder = writeTree({ 'briefing.config.yml': 'number_first_page: false\nlint: { rules: { memo-length: off } }\n', 'content/memo.md': plainMemo({ id: 'CM-E2E-DOD', lang: 'en-US', rows: 60 }) });
     const out = tempFolder('briefing-content-model-dod-');
     const result = await runCli(['build', 'content', '--out', out], { cwd: folder });
     expect(result.stderr).toBe('');

@@ -133,7 +133,7 @@ marking: { level: OFFICIAL-SENSITIVE }
 bluf: "(OS) The visit goes ahead on the agreed dates."
 ---
 
-${Array.from({ length: 14 }, (_, index) => `(O) Paragraph ${index + 1} on the arrangements for the visit, long enough to take several lines on the page so that this memo runs to a second page and the banner is checked there too.`).join('\n\n')}
+${Array.from({ length: 26 }, (_, index) => `(O) Paragraph ${index + 1} on the arrangements for the visit, long enough to take several lines on the page so that this memo runs to a second page and the banner is checked there too.`).join('\n\n')}
 `;
 
 describe('a draft SECRET action memo and a cleared CUI memo, printed', () => {
@@ -149,8 +149,9 @@ describe('a draft SECRET action memo and a cleared CUI memo, printed', () => {
     cleared = await readPlacedPdf(path.join(out, 'cleared-cui.pdf'));
   });
 
-  it('builds both without a message', () => {
-    expect(result.stderr).toBe('');
+  it('builds both with no message but the length of the draft (past two pages)', () => {
+    expect(result.stderr.trim()).toMatch(/^\S*draft-secret\.md:2:1 {2}warning {2}the action memo runs to \d pages; .* {2}memo-length$/);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.code).toBe(0);
     expect(draft.length).toBeGreaterThanOrEqual(3);
     expect(cleared.length).toBeGreaterThanOrEqual(2);

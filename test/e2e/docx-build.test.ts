@@ -39,7 +39,7 @@ describe('briefing build --format pdf,docx', () => {
 
   it('writes name.docx beside name.pdf for every briefing, each its own output in the report', () => {
     expect(first.code, first.stderr).toBe(0);
-    expect(report.summary.built).toBe(14);
+    expect(report.summary.built).toBe(16);
     const outputs = report.briefings.map((entry) => path.relative(out, path.resolve(projectRoot, entry.output))).sort();
     expect(outputs.filter((name) => name.endsWith('.docx'))).toEqual(outputs.filter((name) => name.endsWith('.pdf')).map((name) => name.replace(/\.pdf$/, '.docx')));
     for (const entry of report.briefings) {
@@ -54,7 +54,7 @@ describe('briefing build --format pdf,docx', () => {
   it('a second build takes every .docx and PDF from the cache', () => {
     expect(again.code).toBe(0);
     const second = JSON.parse(again.stdout) as { summary: Record<string, number>; browser?: string };
-    expect(second.summary).toEqual({ built: 0, cached: 14, failed: 0, removed: 0 });
+    expect(second.summary).toEqual({ built: 0, cached: 16, failed: 0, removed: 0 });
     expect(second.browser).toBeUndefined();
   });
 
@@ -179,6 +179,17 @@ describe('briefing build --format pdf,docx', () => {
     expect(body).not.toMatch(/<w:rPr>(?:(?!<\/w:rPr>).)*<w:(?:b|i|sz|rFonts)\b/);
     // Headings are Word's heading styles.
     expect(document).toMatch(/<w:pStyle w:val="Heading1"\/><\/w:pPr><w:r><w:rPr><w:rStyle w:val="PortionMark"\/><\/w:rPr><w:t[^>]*>\(U\)<\/w:t><\/w:r><w:r><w:t[^>]*> Background/);
+  });
+
+  it('maps each house style onto the named styles: DoD centres the memo kind, the think tank colours it', async () => {
+    const style = (styles: string, id: string) => styles.match(new RegExp(`<w:style [^>]*w:styleId="${id}"[^]*?</w:style>`))?.[0] ?? '';
+    const state = action.get('word/styles.xml')!;
+    const dod = (await docxParts(path.join(out, '2024-w31/trilateral-framework-dod-info-memo.docx'))).get('word/styles.xml')!;
+    const thinkTank = (await docxParts(path.join(out, '2024-w31/alliance-command-policy-brief.docx'))).get('word/styles.xml')!;
+    expect(style(state, 'MemoFor')).not.toContain('<w:jc w:val="center"/>');
+    expect(style(dod, 'MemoFor')).toContain('<w:jc w:val="center"/>');
+    expect(style(thinkTank, 'BriefKind')).toContain('<w:color w:val="00617F"/>');
+    expect(style(state, 'BriefKind')).not.toContain('<w:color');
   });
 
   it('carries the title, author, subject, keywords, memo id and commit as document properties', () => {

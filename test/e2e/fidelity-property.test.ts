@@ -25,6 +25,8 @@ const toolWords = [
   'Figure Table Notes Endnotes Sources accessed',
   'Classified By Derived From Reason Declassify On Controlled by CUI Category Distribution LDC POC',
   'Tab Decision needed by Recommended Opposed Bottom line up front Key judgments Recommendation Note Quotation',
+  // The house styles' memo kinds (templates/houses/*/house.yml) and the samples' letterhead (briefing.config.yml).
+  'INFO Recommendations United States Department of State Washington D C D.C. 20520',
   'January February March April May June July August September October November December',
   // A Japanese memo's date: 2024年7月29日.
   '年 月 日',
@@ -64,7 +66,7 @@ describe('every word the author wrote is printed, in order; quotations exactly; 
 
   it('builds the samples, the fidelity fixture and the buildable fixtures', () => {
     const names = built.map((entry) => path.relative(projectRoot, entry.source));
-    expect(names.filter((name) => name.startsWith('content/'))).toHaveLength(5);
+    expect(names.filter((name) => name.startsWith('content/'))).toHaveLength(6);
     expect(names).toContain('test/fixtures/fidelity/quotations-and-notes.md');
     expect(built.length).toBeGreaterThanOrEqual(15);
   });

@@ -30,7 +30,7 @@ marking:
 bluf: "(S//NF) The consultations continue in August."
 ---
 
-${Array.from({ length: 12 }, (_, index) => `(S//NF) Paragraph ${index + 1} on the consultations, long enough to fill several lines of the page so that the memo runs onto a second page, where the banners are read again.`).join('\n\n')}
+${Array.from({ length: 20 }, (_, index) => `(S//NF) Paragraph ${index + 1} on the consultations, long enough to fill several lines of the page so that the memo runs onto a second page, where the banners are read again.`).join('\n\n')}
 `;
 
 const briefWithOffice = `---

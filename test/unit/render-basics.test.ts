@@ -59,7 +59,7 @@ describe('the info-memo template', () => {
       'Bottom line:</strong> The alliance is stronger.',
       '<h2>Background</h2>\n<p>The ministers met in Tokyo.</p>',
       '<li id="source-scc">“Joint Statement of the Security Consultative Committee.” Accessed July 29, 2024. <a href="https://www.state.gov/scc"><span class="url">https://www.<wbr>state.<wbr>gov/<wbr>scc</span></a>.</li>',
-      'Drafted:</span> A. Analyst, ext. 1234',
+      'Drafted:</dt> <dd>A. Analyst, ext. 1234',
       'Cleared:',
       '<li>EAP/J: B. Officer</li><li>PM: C. Person</li>',
     ];

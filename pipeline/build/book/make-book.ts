@@ -15,9 +15,10 @@ import type { PageWatermark } from '../../print/watermark.js';
 import type { PrintPool } from '../../print/pool.js';
 import { toolVersion } from '../../project.js';
 import { fontMounts, fontFaceCss } from '../../render/fonts.js';
-import { contentSecurityPolicy } from '../../render/render.js';
+import { contentSecurityPolicy, letterheadView, templateImageMount } from '../../render/render.js';
 import { loadBookTemplates } from '../../render/templates.js';
-import { memoView } from '../../render/view.js';
+import { bookPageNumbers } from '../../render/page-furniture.js';
+import { memoView, type MemoView } from '../../render/view.js';
 import type { BriefingConfig } from '../../source/config.js';
 import { hasErrors, reportError } from '../../source/diagnostics.js';
 import { glossaryFilesFor, loadGlossary, type TagLabels } from '../../source/glossary.js';
@@ -45,7 +46,7 @@ export type BookResult =
   | { status: 'failed'; files: VFile[]; missing: string[] };
 
 export async function makeBook(options: BookOptions): Promise<BookResult> {
-  const { discovery, loaded } = await checkSources(options.paths, options.cwd, options.config.markings);
+  const { discovery, loaded } = await checkSources(options.paths, options.cwd, options.config.markings, options.config.houses);
   const missing = discovery.missing;
   // A briefing whose frontmatter cannot be read might belong to the week: the book waits for it.
   const unreadable = loaded.filter((entry) => !entry.briefing);
@@ -61,12 +62,21 @@ export async function makeBook(options: BookOptions): Promise<BookResult> {
 
   const templates = loadBookTemplates(options.config.templatesFolder);
   const assets: AssetMap = new Map();
+  const letterhead = letterheadView(options.config.letterhead, assetOrigin, assets);
+  const houseOf = (briefing: Briefing) => briefing.frontmatter.style ?? options.config.style;
+  const runningHeaders: MemoView['runningHeader'][] = [];
   const memos: BookMemo[] = briefings.map((briefing, index) => {
     const number = index + 1;
     for (const [url, file] of bodies[index]!.assets) assets.set(url.replace('/assets/', `/assets/memo-${number}-`), file);
-    const body = { ...bodies[index]!, html: bodies[index]!.html.replaceAll(`${assetOrigin}/assets/`, `${assetOrigin}/assets/memo-${number}-`) };
-    const view = { ...memoView(briefing.frontmatter, body, { markings: options.config.markings, numberFirstPage: true, idPrefix: idPrefix(index) }), pageName: `memo-${number}`, number };
-    return { number, frontmatter: briefing.frontmatter, html: templates.render(briefing.frontmatter.type, view), view };
+    const ownAssets = (html: string) => html.replaceAll(`${assetOrigin}/assets/`, `${assetOrigin}/assets/memo-${number}-`);
+    const { html, closingSplit } = bodies[index]!;
+    const body = { ...bodies[index]!, html: ownAssets(html), closingSplit: closingSplit && { lead: ownAssets(closingSplit.lead), closing: ownAssets(closingSplit.closing) } };
+    const house = templates.house(houseOf(briefing));
+    // The book numbers its pages throughout, page 1 of each memo too.
+    const own = memoView(briefing.frontmatter, body, { markings: options.config.markings, house, letterhead, numberFirstPage: true, idPrefix: idPrefix(index) });
+    const view = { ...own, pageNumbers: bookPageNumbers, pageName: `memo-${number}`, number };
+    runningHeaders.push(own.runningHeader);
+    return { number, frontmatter: briefing.frontmatter, html: templates.render(briefing.frontmatter.type, view, house.name), view };
   });
 
   const lang = briefings[0]!.frontmatter.lang ?? 'en-US';
@@ -77,9 +87,9 @@ export async function makeBook(options: BookOptions): Promise<BookResult> {
   const document = (pages: PageMap | undefined): RenderedDocument => {
     const view = bookView(memos, options.range, pages, settings);
     return {
-      html: templates.renderBook({ ...view, contentSecurityPolicy: contentSecurityPolicy(assetOrigin), fontFaces: fontFaceCss(assetOrigin), stylesheet: templates.stylesheet }),
+      html: templates.renderBook({ ...view, contentSecurityPolicy: contentSecurityPolicy(assetOrigin), fontFaces: fontFaceCss(assetOrigin), stylesheet: templates.stylesheetFor(briefings.map(houseOf)) }),
       assets,
-      mounts: fontMounts(assetOrigin),
+      mounts: [...fontMounts(assetOrigin), templateImageMount(assetOrigin, templates.folder)],
       paper: settings.paper,
       lang,
       templateFiles: templates.bookFiles,
@@ -120,7 +130,12 @@ export async function makeBook(options: BookOptions): Promise<BookResult> {
       if (pages && samePages(pages, measured)) break;
       pages = measured;
     }
-    const pdf = await finishDocument(printed!, final!, { watermarks: draftWatermarks(memos, pages!), showOutline: true });
+    const pdf = await finishDocument(printed!, final!, {
+      watermarks: draftWatermarks(memos, pages!),
+      showOutline: true,
+      // A memo's first page has its heading and date line, as in its own PDF: no running header.
+      withoutRunningHeader: runningHeaders.map((header, index) => ({ page: pages!.memos[index]!, lines: [header.title, header.date] })),
+    });
     await writeFileAtomically(options.outFile, pdf.bytes);
     return { status: 'built', output: options.outFile, memos: memos.length, pages: pdf.pages, files, missing };
   } finally {
