@@ -3,7 +3,7 @@
 import { bannerText } from '../source/banner.js';
 import { parseBanner, type MarkingSystem } from '../source/markings.js';
 import { splitPortionMark } from '../source/portion-marks.js';
-import type { Frontmatter } from '../source/schema.js';
+import type { Frontmatter, MemoStatus } from '../source/schema.js';
 import { bibliographyLead, bibliographyOrder, quotedTitle } from '../transform/citation-style.js';
 import { typographicText } from '../transform/plugins/remark-typography.js';
 import type { Paper, TransformedBody } from '../types.js';
@@ -22,9 +22,13 @@ export interface MemoView {
   marginBoxes: MarginBoxes;
   draft: boolean;
   statusLabel: string;
+  /** What prints beside the banner at the top right: DRAFT or IN CLEARANCE (never inside it, R4). */
+  statusMark?: string;
   dateText: string;
   memoKind: string;
   addressees: string;
+  /** The THROUGH: line under the addressee line (State), the officials joined. */
+  through?: string;
   from: string;
   title: string;
   /** The title as printed in SUBJECT: or the brief's heading, its portion mark apart. */
@@ -42,6 +46,8 @@ export interface MemoView {
   issuedBy?: string;
   recommendations: { text: PortionText; decideBy?: string; recommendedBy?: string; opposedBy?: string }[];
   attachments: { tab: string; title: string }[];
+  /** cc: (DoD) and Distribution: (State) lines at the end of a memo, each with its entries. */
+  copies: { label: string; entries: string[] }[];
   /** The Sources list: a bibliography in its documented order, each entry in parts (citation-style.ts). */
   sources: BibliographyEntry[];
   drafted?: string;
@@ -88,6 +94,18 @@ const memoKinds: Record<Frontmatter['type'], string> = {
   'policy-brief': 'POLICY BRIEF',
 };
 
+/** Words beside the banner for the statuses that are not final (R4 keeps them out of it). */
+const statusMarks: Partial<Record<MemoStatus, string>> = { draft: 'DRAFT', 'in-clearance': 'IN CLEARANCE' };
+
+type Clearer = NonNullable<NonNullable<Frontmatter['clearance']>['cleared']>[number];
+
+/** A clearer as the Cleared: block prints it: `EAP/J - B. Director (ok, July 30, 2024)`; a line of text as written. */
+function clearedLine(clearer: Clearer, lang: string): string {
+  if (typeof clearer === 'string') return clearer;
+  const note = [clearer.status, clearer.date ? formatMemoDate(clearer.date, lang) : undefined].filter(Boolean).join(', ');
+  return `${[clearer.office, clearer.name].filter(Boolean).join(' - ')}${note ? ` (${note})` : ''}`;
+}
+
 const tabLetter = (index: number) => String.fromCharCode(65 + (index % 26)) + (index >= 26 ? String(Math.floor(index / 26)) : '');
 
 /** Whether black reads better than white on a colour (relative luminance above ~0.4). */
@@ -129,9 +147,11 @@ export function memoView(frontmatter: Frontmatter, body: TransformedBody, option
     banner: { text: banner, colour, bandText: isLight(colour) ? '#000000' : '#ffffff' },
     draft: frontmatter.status === 'draft',
     statusLabel: frontmatter.status ?? '',
+    statusMark: frontmatter.status ? statusMarks[frontmatter.status] : undefined,
     dateText,
     memoKind: memoKinds[frontmatter.type],
     addressees: isMemo ? shaped(frontmatter.to.map((name) => name.toUpperCase()).join(', ')) : '',
+    through: isMemo && frontmatter.through ? shaped(frontmatter.through.join(', ')) : undefined,
     from: isMemo ? shaped(sender(frontmatter.from)) : '',
     title: shaped(frontmatter.title),
     subject: portion(frontmatter.title),
@@ -154,6 +174,14 @@ export function memoView(frontmatter: Frontmatter, body: TransformedBody, option
           }))
         : [],
     attachments: (frontmatter.attachments ?? []).map((title, index) => ({ tab: tabLetter(index), title: shaped(title) })),
+    copies: isMemo
+      ? [
+          { label: 'cc:', entries: frontmatter.cc ?? [] },
+          { label: 'Distribution:', entries: frontmatter.distribution ?? [] },
+        ]
+          .filter((group) => group.entries.length > 0)
+          .map((group) => ({ label: group.label, entries: group.entries.map((entry) => shaped(entry)) }))
+      : [],
     sources: bibliographyOrder(frontmatter.sources ?? [], lang).map((source) => ({
       anchor: `${options.idPrefix ?? ''}source-${source.id}`,
       lead: shaped(bibliographyLead(source)),
@@ -162,7 +190,7 @@ export function memoView(frontmatter: Frontmatter, body: TransformedBody, option
       url: source.url,
     })),
     drafted: shaped(frontmatter.clearance?.drafted),
-    cleared: (frontmatter.clearance?.cleared ?? []).map((name) => shaped(name)),
+    cleared: (frontmatter.clearance?.cleared ?? []).map((clearer) => shaped(clearedLine(clearer, lang))),
     authority: authority
       ? [
           ['Classified By', authority.classified_by],
