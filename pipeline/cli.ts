@@ -13,6 +13,7 @@ Usage:
                  [--report FILE.json] [--stamp] [--browser-ws-endpoint URL] [--quiet | --json]
   briefing book [PATH...] [--week YYYY-Www | --from DATE --to DATE] [--out FILE]
   briefing check [PATH...] [--format text|json] [--strict] [--staged]
+  briefing new TYPE [--week YYYY-Www] [--title TEXT] [--region R] [--out PATH]
   briefing dev [PATH] [--port N]
   briefing schema
   briefing --help | --version
@@ -25,12 +26,19 @@ Commands:
            output/books/YYYY-Www.pdf). Memos are ordered by priority, then date, then id.
   check    Every check of the build and the memo lint rules, without starting a browser.
            --staged checks the Markdown files staged in git (for a pre-commit hook).
+  new      Start a memo (TYPE: info-memo, action-memo or policy-brief) in the week's folder
+           under content/ (content/2024-w31/), with a fresh id from the config's
+           new.id_pattern (default {region}-{week}-{nnn}), dated today or the Monday of
+           --week, sender, addressees and marking from the config. Prints its path. Its
+           [[placeholders]] fail check and build until you replace them; an existing file
+           is never overwritten (exit 2).
   dev      Live preview on http://127.0.0.1:PORT/ (default 4173; 0 picks a free port):
            each briefing's pages as printed, updated on every save, errors shown on top.
   schema   Print the frontmatter's JSON Schema (for the YAML language server).
 
 Options:
-  -o, --out DIR                 Where PDFs go (default: output/)
+  -o, --out DIR                 Where PDFs go (default: output/); book: the PDF; new: the
+                                Markdown file (or a folder for it)
       --force                   Print every briefing, even those the manifest says are current
       --changed-since REF       Only briefings changed since a git ref (all if a template or
                                 the config changed)
@@ -43,6 +51,9 @@ Options:
       --format text|json        Output format of check (default: text)
       --strict                  check: warnings fail too
       --staged                  check: only the Markdown files staged in git
+      --week YYYY-Www           new: date the memo the Monday of that week (default: today)
+      --title TEXT              new: the subject; also names the file
+      --region R                new: the region code of the id (default: new.region in the config)
   -p, --port N                  dev: the port on 127.0.0.1 (default 4173)
   -q, --quiet                   Only problems and the summary line
   -h, --help                    This help
@@ -74,6 +85,8 @@ export async function main(argv: string[], io: Io = { out: (text) => process.std
         return await (await import('./commands/book.js')).book(rest, io);
       case 'check':
         return await (await import('./commands/check.js')).check(rest, io);
+      case 'new':
+        return await (await import('./commands/new.js')).newMemo(rest, io);
       case 'dev':
         // Loaded only when asked for: the server, pdf.js paths and the print pool.
         return await (await import('./commands/dev.js')).dev(rest, io);

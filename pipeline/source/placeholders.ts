@@ -14,7 +14,7 @@ export const placeholder = (what: string) => `[[${what}]]`;
 
 const rule = 'placeholder';
 
-const message = (found: string) => `replace the placeholder ${found} with your own text; briefing new left it there, and a memo with one is never printed`;
+const message = (found: string) => `replace the placeholder ${found} with your own text`;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
