@@ -12,6 +12,7 @@ Usage:
   briefing build [PATH...] [--out DIR] [--force] [--changed-since REF] [--shard I/N]
                  [--report FILE.json] [--stamp] [--browser-ws-endpoint URL] [--quiet | --json]
   briefing book [PATH...] [--week YYYY-Www | --from DATE --to DATE] [--out FILE]
+                [--include-drafts]
   briefing check [PATH...] [--format text|json] [--strict] [--staged]
   briefing new TYPE [--week YYYY-Www] [--title TEXT] [--region R] [--out PATH]
   briefing dev [PATH] [--port N]
@@ -24,6 +25,8 @@ Commands:
   book     One PDF with every memo dated in an ISO week (default: this week) or a date
            range: cover, contents, summary, the memos, index (default OUT:
            output/books/YYYY-Www.pdf). Memos are ordered by priority, then date, then id.
+           Drafts and memos in clearance are left out, and named on stderr, unless
+           --include-drafts (book.include_in_clearance in the config binds the latter).
   check    Every check of the build and the memo lint rules, without starting a browser.
            --staged checks the Markdown files staged in git (for a pre-commit hook).
   new      Start a memo (TYPE: info-memo, action-memo or policy-brief) in the week's folder
@@ -51,6 +54,7 @@ Options:
       --format text|json        Output format of check (default: text)
       --strict                  check: warnings fail too
       --staged                  check: only the Markdown files staged in git
+      --include-drafts          book: bind drafts and memos in clearance too (still marked)
       --week YYYY-Www           new: date the memo the Monday of that week (default: today)
       --title TEXT              new: the subject; also names the file
       --region R                new: the region code of the id (default: new.region in the config)

@@ -8,7 +8,7 @@ import { contentFolderName, idsElsewhere } from '../source/content-ids.js';
 import { nextId, needsRegion } from '../source/id-pattern.js';
 import { scaffoldMemo } from '../source/scaffold.js';
 import type { MemoType } from '../source/schema.js';
-import { isoWeekOf, weekLabel } from './book/week.js';
+import { isoWeekOf, weekFolderName, weekLabel } from './book/week.js';
 
 export interface NewMemoOptions {
   type: MemoType;
@@ -23,9 +23,6 @@ export interface NewMemoOptions {
 }
 
 export type NewMemoResult = { created: string; id: string } | { problem: string; exists?: boolean };
-
-/** The samples' week folder: `2024-w31`. */
-export const weekFolderName = (date: string) => weekLabel(isoWeekOf(date)).toLowerCase();
 
 /** A file name from the title (`US-Japan talks` → `us-japan-talks.md`), else from the id. */
 function fileNameFor(title: string | undefined, id: string): string {
