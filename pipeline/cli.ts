@@ -13,7 +13,7 @@ Usage:
                  [--report FILE.json] [--stamp] [--browser-ws-endpoint URL] [--quiet | --json]
   briefing book [PATH...] [--week YYYY-Www | --from DATE --to DATE] [--out FILE]
                 [--include-drafts]
-  briefing check [PATH...] [--format text|json] [--strict] [--staged]
+  briefing check [PATH...] [--format text|json] [--strict] [--staged] [--a11y]
   briefing new TYPE [--week YYYY-Www] [--title TEXT] [--region R] [--out PATH]
   briefing dev [PATH] [--port N]
   briefing schema
@@ -54,6 +54,7 @@ Options:
       --format text|json        Output format of check (default: text)
       --strict                  check: warnings fail too
       --staged                  check: only the Markdown files staged in git
+      --a11y                    check: also audit accessibility (axe-core on the HTML, PDF/UA on the PDF; needs a browser)
       --include-drafts          book: bind drafts and memos in clearance too (still marked)
       --week YYYY-Www           new: date the memo the Monday of that week (default: today)
       --title TEXT              new: the subject; also names the file

@@ -40,6 +40,8 @@ export interface TransformedBody {
   headings: { depth: number; text: string }[];
   /** Footnotes, taken out of the body so a template can print them last (memos) or as endnotes. */
   notesHtml?: string;
+  /** What each element a link can lead to is, by id ("Note 1", "Figure 2"): link descriptions. */
+  linkTargets?: Record<string, string>;
 }
 
 export type Paper = 'letter' | 'a4';
@@ -58,6 +60,10 @@ export interface RenderedDocument {
   templateFiles: string[];
   /** Texts of the document's headings, to repair the PDF outline (see postprocess.ts). */
   headingTexts: string[];
+  /** Page 1's header lines a screen reader hears once (the banner, DRAFT; see print/pdfua). */
+  pageOneLines?: string[];
+  /** What each internal link leads to, by target id ("Note 1"): the links' PDF descriptions. */
+  linkTargets?: Record<string, string>;
 }
 
 export interface PdfMetadata {

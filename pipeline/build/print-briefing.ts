@@ -1,7 +1,7 @@
 // One briefing through transform → render (prepareBriefing), then print → post-pass → atomic
 // write (printPrepared).
 import type { PrintPool } from '../print/pool.js';
-import { finishPdf } from '../print/postprocess.js';
+import { finishDocument } from '../print/postprocess.js';
 import { linterFor } from '../lint/linter.js';
 import { toolVersion } from '../project.js';
 import { renderDocument } from '../render/render.js';
@@ -77,7 +77,7 @@ export async function prepareBriefing(briefing: Briefing, context: PrepareContex
 export async function printPrepared(prepared: PreparedBriefing, output: string, pool: PrintPool): Promise<PrintedBriefing> {
   const { document } = prepared;
   const chromium = await pool.print(document);
-  const pdf = await finishPdf(chromium, { metadata: document.metadata, creator: `briefing ${toolVersion}`, headingTexts: document.headingTexts });
+  const pdf = await finishDocument(chromium, document);
   await writeFileAtomically(output, pdf.bytes);
   return { pages: pdf.pages, bytes: pdf.bytes.length, sha256: sha256(pdf.bytes), inputs: prepared.inputs };
 }

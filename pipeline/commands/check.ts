@@ -1,9 +1,12 @@
 // `briefing check`: every check of the source and transform stages and the memo lint rules,
 // no browser. `--staged` checks what `git commit` is about to record (a pre-commit hook).
+// `--a11y` adds the accessibility audit, which does need a browser: axe-core over the memo's
+// HTML and the PDF/UA checker over its PDF (build/audit-briefings.ts).
 import { readFile, realpath } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { VFile } from 'vfile';
 import { CheckCache, defaultCheckCacheFolder } from '../lint/check-cache.js';
+import { BrowserUnavailableError, installHint } from '../print/browser.js';
 import { checkSourceFiles } from '../lint/check-run.js';
 import { NotInRepositoryError, stagedSources } from '../lint/staged.js';
 import { loadConfig } from '../source/config.js';
@@ -20,6 +23,7 @@ export async function check(args: string[], io: Io): Promise<number> {
       format: { type: 'string', default: 'text' },
       strict: { type: 'boolean' },
       staged: { type: 'boolean' },
+      a11y: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       // What was checked before is kept in node_modules/.cache/briefing (or $BRIEFING_CACHE_DIR).
       cache: { type: 'boolean', default: true },
@@ -49,6 +53,22 @@ export async function check(args: string[], io: Io): Promise<number> {
   const shownFrom = values.staged ? cwd : io.cwd;
   const cache = values.cache ? await CheckCache.open(defaultCheckCacheFolder(cwd), config, shownFrom, 'check') : undefined;
   const files = (await checkSourceFiles(sources, shownFrom, config, cache)).map((checked) => checked.file);
+  if (values.a11y) {
+    const { auditBriefings } = await import('../build/audit-briefings.js');
+    try {
+      await auditBriefings(
+        sources.map((source, index) => ({ source, file: files[index]! })),
+        shownFrom,
+        config,
+      );
+    } catch (error) {
+      if (error instanceof BrowserUnavailableError) {
+        io.err(`briefing: check --a11y needs a browser: ${error.message}; ${installHint}\n`);
+        return exitCodes.noBrowser;
+      }
+      throw error;
+    }
+  }
 
   const messages = files.flatMap((file) => file.messages);
   const errors = messages.filter((message) => message.fatal === true).length;

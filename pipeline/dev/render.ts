@@ -2,7 +2,7 @@
 // the same page pool and post-pass; only the file is not written, and the date is the memo's
 // own (no git lookups on every keystroke).
 import type { PrintPool } from '../print/pool.js';
-import { finishPdf } from '../print/postprocess.js';
+import { finishDocument } from '../print/postprocess.js';
 import { toolVersion } from '../project.js';
 import { renderDocument } from '../render/render.js';
 import type { TemplateSet } from '../render/templates.js';
@@ -24,6 +24,6 @@ export function renderPreview(briefing: Briefing, body: TransformedBody, templat
 
 export async function printPreview(document: RenderedDocument, pool: PrintPool): Promise<Uint8Array> {
   const chromium = await pool.print(document);
-  const pdf = await finishPdf(chromium, { metadata: document.metadata, creator: `briefing ${toolVersion}` });
+  const pdf = await finishDocument(chromium, document);
   return pdf.bytes;
 }

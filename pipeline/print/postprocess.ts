@@ -13,7 +13,9 @@ import {
   PDFString,
   ParseSpeeds,
 } from 'pdf-lib';
-import type { PdfMetadata, PdfResult } from '../types.js';
+import { toolVersion } from '../project.js';
+import type { PdfMetadata, PdfResult, RenderedDocument } from '../types.js';
+import { makeAccessible } from './pdfua/index.js';
 import { stampWatermarks, type PageWatermark } from './watermark.js';
 
 const nodeIdPattern = /^node(\d+)$/;
@@ -87,13 +89,15 @@ export function repairOutlineTitles(pdf: PDFDocument, headingTexts: string[]): v
   visit(outlines?.lookupMaybe(PDFName.of('First'), PDFDict), 0);
 }
 
+const producerFor = (creator: string) => `${creator} (Chromium, pdf-lib)`;
+
 function setInfo(pdf: PDFDocument, metadata: PdfMetadata, creator: string): void {
   pdf.setTitle(metadata.title, { showInWindowTitleBar: true });
   pdf.setAuthor(metadata.author);
   pdf.setSubject(metadata.subject);
   pdf.setKeywords(metadata.keywords);
   pdf.setCreator(creator);
-  pdf.setProducer(`${creator} (Chromium, pdf-lib)`);
+  pdf.setProducer(producerFor(creator));
   pdf.setCreationDate(metadata.date);
   pdf.setModificationDate(metadata.date);
   pdf.setLanguage(metadata.lang);
@@ -124,9 +128,13 @@ export interface FinishOptions {
   watermarks?: PageWatermark[];
   /** Open with the bookmarks panel shown (PageMode UseOutlines): a book is read by its outline. */
   showOutline?: boolean;
+  /** Page 1's header lines that a screen reader should hear once (the banner, DRAFT). */
+  pageOneLines?: string[];
+  /** What each internal link leads to, by target id: the links' descriptions. */
+  linkTargets?: Record<string, string>;
 }
 
-/** Chromium bytes → the final PDF: metadata, provenance, stable ids, a content-derived /ID. */
+/** Chromium bytes → the final PDF: metadata, provenance, stable ids, PDF/UA, a content-derived /ID. */
 export async function finishPdf(chromiumBytes: Uint8Array, options: FinishOptions): Promise<PdfResult> {
   // pdf-lib yields to the event loop (a timer) every 100 objects when parsing and every 50 when
   // saving, and a tagged memo has thousands: that made the post-pass ~60% waiting. It is ~15 ms
@@ -135,6 +143,13 @@ export async function finishPdf(chromiumBytes: Uint8Array, options: FinishOption
   renumberStructureIds(pdf);
   repairOutlineTitles(pdf, options.headingTexts ?? []);
   setInfo(pdf, options.metadata, options.creator);
+  makeAccessible(pdf, {
+    metadata: options.metadata,
+    creator: options.creator,
+    producer: producerFor(options.creator),
+    pageOneLines: options.pageOneLines,
+    linkTargets: options.linkTargets,
+  });
   await stampWatermarks(pdf, options.watermarks ?? []);
   if (options.showOutline) pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
   // The file identifier is a hash of the content (PDF 14.4), not random: Chromium's bytes with
@@ -147,10 +162,23 @@ export async function finishPdf(chromiumBytes: Uint8Array, options: FinishOption
     .update(JSON.stringify(options.headingTexts ?? []))
     .update(JSON.stringify(options.watermarks ?? []))
     .update(options.showOutline ? 'UseOutlines' : '')
+    .update(JSON.stringify([options.pageOneLines ?? [], options.linkTargets ?? {}]))
     .digest('hex')
     .slice(0, 32);
   const id = PDFHexString.of(digest);
   pdf.context.trailerInfo.ID = pdf.context.obj([id, id]);
   const bytes = await pdf.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY });
   return { bytes, pages: pdf.getPageCount() };
+}
+
+/** A rendered document's Chromium bytes → its final PDF: everything the post-pass needs comes with the document. */
+export function finishDocument(chromiumBytes: Uint8Array, document: RenderedDocument, extra: Pick<FinishOptions, 'watermarks' | 'showOutline'> = {}): Promise<PdfResult> {
+  return finishPdf(chromiumBytes, {
+    metadata: document.metadata,
+    creator: `briefing ${toolVersion}`,
+    headingTexts: document.headingTexts,
+    pageOneLines: document.pageOneLines,
+    linkTargets: document.linkTargets,
+    ...extra,
+  });
 }

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { defaultTemplatesFolder } from '../project.js';
+import { scriptRuns } from '../script-languages.js';
 import type { MemoType } from '../source/schema.js';
 import { breakableUrlHtml } from '../transform/printed-urls.js';
 
@@ -28,6 +29,21 @@ export function cssString(value: unknown): string {
   const text = String(value ?? '');
   const escaped = text.replace(/[\\"<>\n\r\f]/g, (character) => `\\${character.charCodeAt(0).toString(16)} `);
   return `"${escaped}"`;
+}
+
+/**
+ * Frontmatter text (a title, a BLUF) escaped, with each passage in another language's script
+ * tagged with its language, as the transform does for the body (rehype-script-languages.ts).
+ */
+export function withLanguages(value: unknown, documentLang: string, escape: (text: string) => string, nextId: () => string): string {
+  const text = String(value ?? '');
+  let html = '';
+  let at = 0;
+  for (const run of scriptRuns(text, documentLang)) {
+    html += `${escape(text.slice(at, run.start))}<span lang="${run.lang}" id="${nextId()}">${escape(text.slice(run.start, run.end))}</span>`;
+    at = run.end;
+  }
+  return html + escape(text.slice(at));
 }
 
 type AstNode = { type: string; [key: string]: unknown };
@@ -81,6 +97,19 @@ function loadTemplateSet(folder: string, book: boolean): TemplateSet | BookTempl
   handlebars.registerHelper('cssString', (value: unknown) => new handlebars.SafeString(cssString(value)));
   // A printed URL breaks only after / . - _ ? & =, as in the body (transform/printed-urls.ts).
   handlebars.registerHelper('breakableUrl', (value: unknown) => new handlebars.SafeString(breakableUrlHtml(String(value ?? ''))));
+  // Ids for the language spans, counted per rendered document (its root view): a memo in a book
+  // is rendered on its own, so its page name (memo-3) keeps its ids apart from the others'.
+  const spanCounts = new WeakMap<object, number>();
+  handlebars.registerHelper('withLanguages', (value: unknown, options: Handlebars.HelperOptions) => {
+    const root = (options.data?.root ?? {}) as { lang?: unknown; pageName?: unknown };
+    const prefix = `${typeof root.pageName === 'string' ? root.pageName : 'memo'}-lang`;
+    const nextId = () => {
+      const count = (spanCounts.get(root) ?? 0) + 1;
+      spanCounts.set(root, count);
+      return `${prefix}-${count}`;
+    };
+    return new handlebars.SafeString(withLanguages(value, typeof root.lang === 'string' ? root.lang : 'en-US', handlebars.escapeExpression, nextId));
+  });
 
   const partialFolder = path.join(folder, 'partials');
   const partialFiles = readdirSync(partialFolder)

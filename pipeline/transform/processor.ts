@@ -24,6 +24,10 @@ import type { Briefing, TransformedBody } from '../types.js';
 import remarkAcronyms from './plugins/remark-acronyms.js';
 import remarkCallouts from './plugins/remark-callouts.js';
 import remarkCaptions from './plugins/remark-captions.js';
+import rehypeLinkTargets from './plugins/rehype-link-targets.js';
+import rehypeScriptLanguages, { languageIdPrefix } from './plugins/rehype-script-languages.js';
+import rehypeSourceLines from './plugins/rehype-source-lines.js';
+import remarkLanguage from './plugins/remark-language.js';
 import remarkLocalImages from './plugins/remark-local-images.js';
 import remarkMarkingRules from './plugins/remark-marking-rules.js';
 import remarkMergeText from './plugins/remark-merge-text.js';
@@ -87,8 +91,9 @@ export interface TransformOptions {
 /**
  * `inspect` sees the freshly parsed tree before any plugin changes it. With `mode: 'diagnostics'`
  * only the Markdown plugins run (they are the ones that report); `check` needs no HTML.
+ * `mode: 'audit'` is the HTML with each element's Markdown line on it (`check --a11y`).
  */
-export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) => void, mode: 'html' | 'diagnostics' = 'html', options: TransformOptions = {}): TransformedBody {
+export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) => void, mode: 'html' | 'diagnostics' | 'audit' = 'html', options: TransformOptions = {}): TransformedBody {
   const { frontmatter } = briefing;
   const file = briefing.file;
   const markings = briefing.markings ?? usMarkings;
@@ -109,6 +114,7 @@ export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) =>
     .use(remarkUnclosedBlocks, { source: briefing.body })
     .use(remarkUnusedDefinitions)
     .use(remarkTableCells)
+    .use(remarkLanguage)
     .use(remarkSafeLinks)
     .use(remarkSingleBluf, { frontmatterBluf: frontmatter.bluf ? briefing.locate(['bluf'], 'key') : undefined })
     .use(remarkCallouts)
@@ -142,7 +148,12 @@ export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) =>
     })
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeUrlBreaks)
+    // Ids are prefixed per memo in a book before the link descriptions are keyed by them.
     .use(rehypeIdPrefix, { prefix: options.idPrefix ?? '' })
+    // After the sanitiser: these add attributes it would strip (role, lang on generated spans).
+    .use(rehypeScriptLanguages, { lang: frontmatter.lang ?? 'en-US', idPrefix: languageIdPrefix(frontmatter.id) })
+    .use(rehypeLinkTargets)
+    .use(mode === 'audit' ? rehypeSourceLines : () => undefined)
     .use(rehypeStringify);
 
   const tree = toHtml.parse(briefing.body) as MdastRoot;
@@ -157,7 +168,7 @@ export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) =>
   const notes = takeNotes(hast);
   const html = toHtml.stringify(hast, file);
   const notesHtml = notes ? toHtml.stringify({ type: 'root', children: [notes] }, file) : undefined;
-  return { html, assets: file.data.assets ?? new Map(), headings, notesHtml };
+  return { html, assets: file.data.assets ?? new Map(), headings, notesHtml, linkTargets: file.data.linkTargets };
 }
 
 declare module 'vfile' {

@@ -46,7 +46,8 @@ describe('transformBody', () => {
     );
     expect(report).toBe('');
     expect(body.html).toMatch(/<table>\s*<thead>\s*<tr>\s*<th>Country<\/th>\s*<th align="center">Minister<\/th>/);
-    expect(body.html).toMatch(/<td>Japan<\/td>\s*<td align="center">上川陽子<\/td>/);
+    // Japanese in an English memo is tagged with its language (rehype-script-languages.ts).
+    expect(body.html).toMatch(/<td>Japan<\/td>\s*<td align="center"><span lang="ja" id="lang-[\w-]+">上川陽子<\/span><\/td>/);
     expect(body.html).toContain('<del>old</del>');
     expect(body.html).toMatch(/<li class="task-list-item"><input type="checkbox" checked disabled> statement issued<\/li>/);
     expect(body.html).toMatch(/<li class="task-list-item"><input type="checkbox" disabled> command upgraded<\/li>/);

@@ -10,7 +10,7 @@
 // printed or cached by `build` is printed again inside the book.
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { finishPdf } from '../../print/postprocess.js';
+import { finishDocument } from '../../print/postprocess.js';
 import type { PageWatermark } from '../../print/watermark.js';
 import type { PrintPool } from '../../print/pool.js';
 import { toolVersion } from '../../project.js';
@@ -103,6 +103,14 @@ export async function makeBook(options: BookOptions): Promise<BookResult> {
       lang,
       templateFiles: templates.bookFiles,
       headingTexts: ['Contents', 'Summary', 'Index', ...briefings.flatMap((briefing, index) => [briefing.frontmatter.title, ...bodies[index]!.headings.map((heading) => heading.text)])],
+      // The cover leaves the overall marking to its banners: a screen reader hears it once, there.
+      pageOneLines: [view.banner],
+      // Each link says where it leads: a memo and its page, a back part, a memo's own notes.
+      linkTargets: Object.assign(
+        {},
+        ...bodies.map((body) => body.linkTargets ?? {}),
+        Object.fromEntries(view.contents.map((entry) => [entry.anchor, `${entry.title}, page ${entry.page}`])),
+      ),
       metadata: {
         title: `${settings.title} ${options.range.label}`,
         author: options.config.office,
@@ -131,13 +139,7 @@ export async function makeBook(options: BookOptions): Promise<BookResult> {
       if (pages && samePages(pages, measured)) break;
       pages = measured;
     }
-    const pdf = await finishPdf(printed!, {
-      metadata: final!.metadata,
-      creator: `briefing ${toolVersion}`,
-      headingTexts: final!.headingTexts,
-      watermarks: draftWatermarks(memos, pages!),
-      showOutline: true,
-    });
+    const pdf = await finishDocument(printed!, final!, { watermarks: draftWatermarks(memos, pages!), showOutline: true });
     await writeFileAtomically(options.outFile, pdf.bytes);
     return { status: 'built', output: options.outFile, memos: memos.length, pages: pdf.pages, files, missing, ...aside };
   } finally {
