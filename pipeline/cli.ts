@@ -15,6 +15,7 @@ Usage:
                 [--include-drafts]
   briefing check [PATH...] [--format text|json] [--strict] [--staged] [--a11y]
   briefing new TYPE [--week YYYY-Www] [--title TEXT] [--region R] [--out PATH]
+  briefing redline FILE [--since REF] [--out FILE]
   briefing dev [PATH] [--port N]
   briefing schema
   briefing --help | --version
@@ -35,6 +36,11 @@ Commands:
            --week, sender, addressees and marking from the config. Prints its path. Its
            [[placeholders]] fail check and build until you replace them; an existing file
            is never overwritten (exit 2).
+  redline  Print FILE as it is now (uncommitted edits included) with the words inserted
+           since REF underlined, those deleted struck through, a bar in the margin beside
+           each changed line and the frontmatter changes listed on top (title, marking,
+           bottom line, recommendations). REF: a commit, branch or tag (default: the last
+           commit that touched FILE). Default OUT: output/redlines/NAME.pdf.
   dev      Live preview on http://127.0.0.1:PORT/ (default 4173; 0 picks a free port):
            each briefing's pages as printed, updated on every save, errors shown on top.
   schema   Print the frontmatter's JSON Schema (for the YAML language server).
@@ -55,6 +61,7 @@ Options:
       --strict                  check: warnings fail too
       --staged                  check: only the Markdown files staged in git
       --a11y                    check: also audit accessibility (axe-core on the HTML, PDF/UA on the PDF; needs a browser)
+      --since REF               redline: compare with this commit (default: the file's last)
       --include-drafts          book: bind drafts and memos in clearance too (still marked)
       --week YYYY-Www           new: date the memo the Monday of that week (default: today)
       --title TEXT              new: the subject; also names the file
@@ -92,6 +99,8 @@ export async function main(argv: string[], io: Io = { out: (text) => process.std
         return await (await import('./commands/check.js')).check(rest, io);
       case 'new':
         return await (await import('./commands/new.js')).newMemo(rest, io);
+      case 'redline':
+        return await (await import('./commands/redline.js')).redline(rest, io);
       case 'dev':
         // Loaded only when asked for: the server, pdf.js paths and the print pool.
         return await (await import('./commands/dev.js')).dev(rest, io);

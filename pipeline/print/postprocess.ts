@@ -13,8 +13,10 @@ import {
   PDFString,
   ParseSpeeds,
 } from 'pdf-lib';
+import type { MarkedChange } from '../change-marks.js';
 import { toolVersion } from '../project.js';
 import type { PdfMetadata, PdfResult, RenderedDocument } from '../types.js';
+import { tagChanges } from './change-tags.js';
 import { makeAccessible } from './pdfua/index.js';
 import { stampWatermarks, type PageWatermark } from './watermark.js';
 
@@ -132,6 +134,8 @@ export interface FinishOptions {
   pageOneLines?: string[];
   /** What each internal link leads to, by target id: the links' descriptions. */
   linkTargets?: Record<string, string>;
+  /** A redline's insertions and deletions, by the number their elements carry (change-marks.ts). */
+  changes?: MarkedChange[];
 }
 
 /** Chromium bytes → the final PDF: metadata, provenance, stable ids, PDF/UA, a content-derived /ID. */
@@ -143,6 +147,7 @@ export async function finishPdf(chromiumBytes: Uint8Array, options: FinishOption
   renumberStructureIds(pdf);
   repairOutlineTitles(pdf, options.headingTexts ?? []);
   setInfo(pdf, options.metadata, options.creator);
+  tagChanges(pdf, options.changes ?? []);
   makeAccessible(pdf, {
     metadata: options.metadata,
     creator: options.creator,
@@ -163,6 +168,7 @@ export async function finishPdf(chromiumBytes: Uint8Array, options: FinishOption
     .update(JSON.stringify(options.watermarks ?? []))
     .update(options.showOutline ? 'UseOutlines' : '')
     .update(JSON.stringify([options.pageOneLines ?? [], options.linkTargets ?? {}]))
+    .update(JSON.stringify(options.changes ?? []))
     .digest('hex')
     .slice(0, 32);
   const id = PDFHexString.of(digest);
@@ -179,6 +185,7 @@ export function finishDocument(chromiumBytes: Uint8Array, document: RenderedDocu
     headingTexts: document.headingTexts,
     pageOneLines: document.pageOneLines,
     linkTargets: document.linkTargets,
+    changes: document.changes,
     ...extra,
   });
 }

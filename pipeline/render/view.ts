@@ -9,6 +9,7 @@ import { typographicText } from '../transform/plugins/remark-typography.js';
 import type { Paper, TransformedBody } from '../types.js';
 import { defaultPaperFor, formatMemoDate } from './dates.js';
 import { marginBoxes, type MarginBoxes } from './margin-boxes.js';
+import type { RedlineView } from './redline-view.js';
 
 export interface MemoView {
   type: Frontmatter['type'];
@@ -59,6 +60,8 @@ export interface MemoView {
   numberFirstPage: boolean;
   /** Banners print on a band of the level's colour (SF 706–712) instead of in black. */
   colourBands: boolean;
+  /** A redline: what it compares, and the frontmatter changes printed above the memo. */
+  redline?: RedlineView;
 }
 
 /** One source in full: `Lead. “Title.” Accessed date. url.`, the parts a template joins with spaces. */
@@ -86,6 +89,8 @@ export interface ViewOptions {
   numberFirstPage?: boolean;
   /** Put before every element id the memo prints (see the transform's `idPrefix`). */
   idPrefix?: string;
+  /** Print the memo as a redline (render/redline-view.ts): its summary on top, its own running header. */
+  redline?: RedlineView;
 }
 
 const memoKinds: Record<Frontmatter['type'], string> = {
@@ -157,7 +162,8 @@ export function memoView(frontmatter: Frontmatter, body: TransformedBody, option
     subject: portion(frontmatter.title),
     subtitle: frontmatter.type === 'policy-brief' ? shaped(frontmatter.subtitle) : undefined,
     marginBoxes: boxes,
-    runningHeader: { title: boxes.headerTitle, date: dateText },
+    // A redline's pages say what they compare, in place of the title and date.
+    runningHeader: options.redline ? options.redline.runningHeader : { title: boxes.headerTitle, date: dateText },
     bluf: frontmatter.bluf ? portion(frontmatter.bluf) : undefined,
     bodyHtml: body.html,
     notesHtml: body.notesHtml,
@@ -214,5 +220,6 @@ export function memoView(frontmatter: Frontmatter, body: TransformedBody, option
     stamp: options.stamp,
     numberFirstPage: options.numberFirstPage ?? true,
     colourBands: frontmatter.colour_bands ?? false,
+    redline: options.redline,
   };
 }
