@@ -6,8 +6,15 @@
 import type { Place } from './diagnostics.js';
 import type { FrontmatterProblem } from './frontmatter.js';
 
-/** A placeholder: `[[` and `]]` around text on one line, not escaped. */
-const placeholderPattern = /(?<!\\)\[\[([^\]\n]+)\]\]/g;
+/**
+ * A placeholder: exactly two brackets either side of text on one line (no brackets in it), not
+ * escaped. In the body, brackets that Markdown reads as a link are not one: after `!` (an image),
+ * before `(`, `[` or `:` (a link or a link definition), or around a label the memo defines.
+ */
+const placeholderPattern = /(?<![\\[])\[\[([^[\]\n]+)\]\](?!\])/g;
+
+/** Link labels as Markdown matches them: case and runs of whitespace do not count. */
+const label = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** The placeholder `briefing new` writes for a text the author must supply. */
 export const placeholder = (what: string) => `[[${what}]]`;
@@ -49,6 +56,7 @@ export function frontmatterPlaceholders(
  */
 export function bodyPlaceholders(body: string): FrontmatterProblem[] {
   const problems: FrontmatterProblem[] = [];
+  const defined = new Set([...body.matchAll(/^ {0,3}\[((?:[^\]\\\n]|\\.)+)\]:/gm)].map((match) => label(match[1]!)));
   let fence: string | undefined;
   body.split('\n').forEach((line, index) => {
     const opening = /^ {0,3}(`{3,}|~{3,})/.exec(line);
@@ -63,6 +71,9 @@ export function bodyPlaceholders(body: string): FrontmatterProblem[] {
     // Code spans keep their length so the columns stay those of the line.
     const prose = line.replace(/(`+)[^`]*?\1/g, (span) => ' '.repeat(span.length));
     for (const match of prose.matchAll(placeholderPattern)) {
+      const before = prose[match.index - 1];
+      const after = prose[match.index + match[0].length];
+      if (before === '!' || (after !== undefined && '([:'.includes(after)) || defined.has(label(match[1]!)) || defined.has(label(`[${match[1]!}]`))) continue;
       problems.push({ message: message(match[0]), place: { line: index + 1, column: match.index + 1 }, rule });
     }
   });

@@ -54,3 +54,17 @@ describe('placeholders', () => {
     expect(checked.loadedOk).toBe(true);
   });
 });
+
+describe('brackets Markdown reads as a link', () => {
+  it.each([
+    ['an image', '![[foo]]'],
+    ['a link definition', '[[foo]]: /url'],
+    ['an inline link', '[[foo]](https://example.org)'],
+    ['a full reference', '[[foo]][ref]\n\n[ref]: https://example.org'],
+    ['a label the memo defines', '[[*foo* bar]]\n\n[*foo* bar]: https://example.org'],
+    ['three brackets', '[[[foo]]]'],
+  ])('are not a placeholder: %s', async (_name, body) => {
+    const checked = await check(briefingText(['type: info-memo', 'id: PH-002', 'title: "T"', 'date: 2024-07-29', 'to: [S]', 'from: { name: "A" }', 'marking: { level: UNCLASSIFIED }', 'bluf: "B."'], [body]));
+    expect(checked.errors.filter((error) => error.endsWith('placeholder'))).toEqual([]);
+  });
+});
