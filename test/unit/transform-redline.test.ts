@@ -107,3 +107,11 @@ describe('where a deletion goes when the diff could place it in several ways', (
     expect(unmarked(html)).toMatch(/<p>\(U\) One\.<\/p>\s*<p><ins>\(U\)<\/ins><ins> Two\.<\/ins><\/p>\s*<p>\(U\) Three\.<\/p>/);
   });
 });
+
+describe('a deletion at the very end', () => {
+  it('takes whole notes deleted after the last paragraph as blocks, not the full stop before them', async () => {
+    const { html, notes } = await redline(['Planned.[^1]', '', '[^1]: A note that went, July 28, 2024.'], ['Planned.']);
+    expect(html).toMatch(/<p>Planned\.<\/p>\s*<p class="redline-deleted-block"><del>A note that went, July 28, 2024\.<\/del><\/p>/);
+    expect(notes).toBe('');
+  });
+});

@@ -61,8 +61,20 @@ function characterIndex(texts: PlacedText[]): { offset: number; text: number; at
   return index.sort((a, b) => a.offset - b.offset || a.text - b.text);
 }
 
-const lastBefore = (index: ReturnType<typeof characterIndex>, offset: number) => index.filter((entry) => entry.offset < offset).at(-1);
-const firstFrom = (index: ReturnType<typeof characterIndex>, offset: number) => index.find((entry) => entry.offset >= offset);
+/** The first position in a sorted list whose value is at least `value` (binary search). */
+function firstAtLeast<T>(sorted: readonly T[], value: number, of: (item: T) => number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (of(sorted[middle]!) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+const lastBefore = (index: ReturnType<typeof characterIndex>, offset: number) => index[firstAtLeast(index, offset, (entry) => entry.offset) - 1];
+const firstFrom = (index: ReturnType<typeof characterIndex>, offset: number) => index[firstAtLeast(index, offset, (entry) => entry.offset)];
 
 /** The nearest block around a text (the nearest list item, for a deleted list item), and what holds it. */
 function blockOf(text: PlacedText, tags: ReadonlySet<string>): { block: Element; parent: Parent } | undefined {
@@ -128,7 +140,11 @@ export default function rehypeRedline(options: RedlineOptions) {
     const { plan } = options;
     const texts = textsOf(tree, options.source);
     const characters = characterIndex(texts);
-    const inserted = (offset: number) => plan.inserted.some((range) => offset >= range.start && offset < range.end);
+    // The plan's ranges are in source order and do not overlap.
+    const inserted = (offset: number) => {
+      const range = plan.inserted[firstAtLeast(plan.inserted, offset + 1, (candidate) => candidate.end)];
+      return range !== undefined && range.start <= offset;
+    };
     const blockInserts: { deletion: Deletion; anchor: PlacedText; where: 'before' | 'after' }[] = [];
 
     for (const deletion of plan.deletions) {

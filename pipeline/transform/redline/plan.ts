@@ -51,6 +51,18 @@ export function wordTokens(source: string): Token[] {
 
 const isWord = (token: Token) => /[\p{L}\p{N}]/u.test(token.text);
 
+/** The first of the characters (in source order) at or after `offset`. */
+function firstFrom(characters: readonly OldCharacter[], offset: number): number {
+  let low = 0;
+  let high = characters.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (characters[middle]!.offset < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** A character of the old version's text, its source offset and its block. */
 interface OldCharacter {
   character: string;
@@ -160,12 +172,15 @@ function slide(parts: Stretch[], oldTokens: Token[], newTokens: Token[], oldSour
     let [start, end] = part[side];
     if (start === end) return;
     // Slide to the leftmost place the run can take, then try each place to the right.
-    while (before && start > before[side][0] && tokens[start - 1]!.text === tokens[end - 1]!.text) {
+    // At the start or the end of the text there is no kept stretch to slide into but the text's own edge.
+    const leftEdge = before ? before[side][0] : 0;
+    const rightEdge = after ? after[side][1] : tokens.length;
+    while (start > leftEdge && tokens[start - 1]!.text === tokens[end - 1]!.text) {
       start -= 1;
       end -= 1;
     }
     let best = { start, end, score: fit(tokens, source, start, end) };
-    while (after && end < after[side][1] && tokens[start]!.text === tokens[end]!.text) {
+    while (end < rightEdge && tokens[start]!.text === tokens[end]!.text) {
       start += 1;
       end += 1;
       const score = fit(tokens, source, start, end);
@@ -196,17 +211,23 @@ export function redlinePlan(oldSource: string, newSource: string): RedlinePlan {
   const added: Token[] = parts.filter((part) => part.kind === 'added').flatMap((part) => newTokens.slice(...part.new));
   const removedRuns = parts.filter((part) => part.kind === 'removed').map((part) => ({ tokens: oldTokens.slice(...part.old), newIndex: part.new[0] }));
 
+  // Each block's first and last printed character, to tell whether a run takes whole blocks.
+  const blockEnds = new Map<number, { first: number; last: number }>();
+  for (const character of old.characters) {
+    const ends = blockEnds.get(character.block);
+    if (ends) ends.last = character.offset;
+    else blockEnds.set(character.block, { first: character.offset, last: character.offset });
+  }
   const deletions: Deletion[] = [];
   for (const run of removedRuns) {
     const start = run.tokens[0]!.start;
     const end = run.tokens.at(-1)!.end;
-    const characters = old.characters.filter((character) => character.offset >= start && character.offset < end);
+    const characters = old.characters.slice(firstFrom(old.characters, start), firstFrom(old.characters, end));
     // Markup alone (a `**` or a list marker) deletes no words: nothing to print.
     if (!characters.some((character) => /[\p{L}\p{N}]/u.test(character.character))) continue;
     const touched = [...new Set(characters.map((character) => character.block))];
-    const blockCharacters = (block: number) => old.characters.filter((character) => character.block === block);
-    const firstOfBlock = blockCharacters(touched[0]!)[0]!.offset >= start;
-    const lastOfBlock = blockCharacters(touched.at(-1)!).at(-1)!.offset < end;
+    const firstOfBlock = blockEnds.get(touched[0]!)!.first >= start;
+    const lastOfBlock = blockEnds.get(touched.at(-1)!)!.last < end;
     const after = run.newIndex > 0 ? newTokens[run.newIndex - 1]!.end : undefined;
     const before = run.newIndex < newTokens.length ? newTokens[run.newIndex]!.start : undefined;
     const wholeBlocks = firstOfBlock && lastOfBlock;
