@@ -260,6 +260,15 @@ describe('briefing redline', () => {
     expect(existsSync(path.join(repo, 'pwned.txt'))).toBe(false);
   });
 
+  it('refuses a memo with errors as build does, at their place, before any browser', async () => {
+    writeFileSync(path.join(repo, 'content/unfinished.md'), memo({ id: 'RL-003', title: '[[Subject]]' }));
+    const result = await runCli(['redline', 'content/unfinished.md', '--out', path.join(out, 'unfinished.pdf')], { cwd: repo, env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/browser' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('content/unfinished.md:4:9  error  replace the placeholder [[Subject]] with your own text  placeholder');
+    expect(result.stderr).toContain('briefing: the redline of content/unfinished.md was not printed; fix the problems above and run it again');
+    expect(existsSync(path.join(out, 'unfinished.pdf'))).toBe(false);
+  });
+
   it('is a usage error outside a git repository, for a missing file, and for two files', async () => {
     const loose = writeTree({ 'memo.md': memo() });
     const outside = await runCli(['redline', 'memo.md'], { cwd: loose });
