@@ -15,6 +15,7 @@ import { renderDocument } from '../../render/render.js';
 import { loadTemplates } from '../../render/templates.js';
 import { bannerText, highestBanner } from '../../source/banner.js';
 import type { BriefingConfig } from '../../source/config.js';
+import { parseBanner } from '../../source/markings.js';
 import { hasErrors } from '../../source/diagnostics.js';
 import { discoverBriefings } from '../../source/discover.js';
 import { splitBriefing } from '../../source/frontmatter.js';
@@ -49,13 +50,18 @@ export const defaultRedlinePath = (cwd: string, file: string) => path.join(cwd, 
  * The frontmatter the redline prints under: the higher of the two versions' banners (with every
  * caveat of both), and the marking blocks of the version that had it, for a higher old one.
  */
-function underHigherMarking(current: Frontmatter, before: { data: unknown; frontmatter?: Frontmatter }, config: BriefingConfig): Frontmatter {
+export function underHigherMarking(current: Frontmatter, before: { data: unknown; frontmatter?: Frontmatter }, config: BriefingConfig): Frontmatter {
   const now = bannerText(current.marking, config.markings);
   const then = bannerOf(before.data, config.markings);
   if (!then) return current;
   const highest = highestBanner([now, then], config.markings);
   if (highest === now) return current;
-  const blocks = before.frontmatter && highestBanner([then], config.markings) === highest ? before.frontmatter.marking : current.marking;
+  const rank = (banner: string) => {
+    const parsed = parseBanner(banner, config.markings);
+    return parsed.ok ? parsed.banner.rank : -1;
+  };
+  // The authority or CUI block goes with the level: the earlier version's, when its level was the higher.
+  const blocks = before.frontmatter && rank(then) > rank(now) ? before.frontmatter.marking : current.marking;
   return { ...current, marking: { ...blocks, level: highest, dissem: undefined } };
 }
 
