@@ -1,10 +1,11 @@
 // How a redline's inserted and deleted words reach a screen reader. Chromium writes <ins> and
 // <del> into the PDF's tag tree as plain NonStruct elements, with nothing that tells them apart
-// (checked with Chromium 148–156); it does keep an element's language as its /Lang. So each
-// <ins>/<del> carries its number in a private-use language subtag (`en-US-x-ins-3`, BCP 47 §2.2.7:
-// still English to every reader), and the post-pass (print/change-tags.ts) finds the element by
-// it, makes it a Span whose /ActualText says "[inserted: …]" or "[deleted: …]", and puts the
-// language back. The transform and the render stage write the numbers; the print stage reads them.
+// (checked with the headless shell of Chromium 156; aria-label, title and role=insertion change
+// nothing); it does keep an element's language as its /Lang. So each <ins>/<del> carries its
+// number in a private-use language subtag (`en-US-x-ins-3`, BCP 47 §2.2.7: still English to
+// every reader), and the post-pass (print/change-tags.ts) finds the element by it, makes it a
+// Span whose /ActualText says "[inserted: …]" or "[deleted: …]", and puts the language back.
+// The transform and the render stage write the numbers; the print stage reads them.
 
 export type ChangeKind = 'inserted' | 'deleted';
 
