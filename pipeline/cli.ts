@@ -13,7 +13,10 @@ Usage:
                  [--changed-since REF] [--shard I/N] [--report FILE.json] [--stamp]
                  [--browser-ws-endpoint URL] [--quiet | --json]
   briefing book [PATH...] [--week YYYY-Www | --from DATE --to DATE] [--out FILE]
+                [--include-drafts]
   briefing check [PATH...] [--format text|json] [--strict] [--staged] [--a11y] [--out DIR]
+  briefing new TYPE [--week YYYY-Www] [--title TEXT] [--region R] [--out PATH]
+  briefing redline FILE [--since REF] [--out FILE]
   briefing dev [PATH] [--port N]
   briefing schema
   briefing --help | --version
@@ -24,15 +27,30 @@ Commands:
   book     One PDF with every memo dated in an ISO week (default: this week) or a date
            range: cover, contents, summary, the memos, index (default OUT:
            output/books/YYYY-Www.pdf). Memos are ordered by priority, then date, then id.
+           Drafts and memos in clearance are left out, and named on stderr, unless
+           --include-drafts (book.include_in_clearance in the config binds the latter).
   check    Every check of the build and the memo lint rules, without starting a browser.
            --staged checks the Markdown files staged in git (for a pre-commit hook). A
            memo's length is judged from the page count the last build into --out recorded.
+  new      Start a memo (TYPE: info-memo, action-memo or policy-brief) in the week's folder
+           under content/ (content/2024-w31/), with a fresh id from the config's
+           new.id_pattern (default {region}-{week}-{nnn}), dated today or the Monday of
+           --week, sender, addressees and marking from the config. Prints its path. Its
+           [[placeholders]] fail check and build until you replace them; an existing file
+           is never overwritten (exit 2).
+  redline  Print FILE as it is now (uncommitted edits included) with the words inserted
+           since REF underlined, those deleted struck through, a bar in the margin beside
+           each changed line and the frontmatter changes listed on top (title, marking,
+           bottom line, recommendations). REF: a commit, branch or tag (default: the last
+           commit that touched FILE). Default OUT: output/redlines/NAME.pdf.
   dev      Live preview on http://127.0.0.1:PORT/ (default 4173; 0 picks a free port):
            each briefing's pages as printed, updated on every save, errors shown on top.
   schema   Print the frontmatter's JSON Schema (for the YAML language server).
 
 Options:
-  -o, --out DIR                 Where PDFs go (default: output/); check: where the last build wrote
+  -o, --out DIR                 Where PDFs go (default: output/); book: the PDF; new: the
+                                Markdown file (or a folder for it); check: where the last
+                                build wrote
       --format pdf|docx|pdf,docx build: a PDF (default), a Word .docx beside where the PDF
                                 goes (OUT/a/b.docx), or both; a .docx needs no browser
       --force                   Print every briefing, even those the manifest says are current
@@ -48,6 +66,11 @@ Options:
       --strict                  check: warnings fail too
       --staged                  check: only the Markdown files staged in git
       --a11y                    check: also audit accessibility (axe-core on the HTML, PDF/UA on the PDF; needs a browser)
+      --since REF               redline: compare with this commit (default: the file's last)
+      --include-drafts          book: bind drafts and memos in clearance too (still marked)
+      --week YYYY-Www           new: date the memo the Monday of that week (default: today)
+      --title TEXT              new: the subject; also names the file
+      --region R                new: the region code of the id (default: new.region in the config)
   -p, --port N                  dev: the port on 127.0.0.1 (default 4173)
   -q, --quiet                   Only problems and the summary line
   -h, --help                    This help
@@ -79,6 +102,10 @@ export async function main(argv: string[], io: Io = { out: (text) => process.std
         return await (await import('./commands/book.js')).book(rest, io);
       case 'check':
         return await (await import('./commands/check.js')).check(rest, io);
+      case 'new':
+        return await (await import('./commands/new.js')).newMemo(rest, io);
+      case 'redline':
+        return await (await import('./commands/redline.js')).redline(rest, io);
       case 'dev':
         // Loaded only when asked for: the server, pdf.js paths and the print pool.
         return await (await import('./commands/dev.js')).dev(rest, io);

@@ -2,6 +2,7 @@
 // A stage takes one of these and returns the next; nothing here knows how a stage works.
 import type { Element, Root as HastRoot } from 'hast';
 import type { VFile } from 'vfile';
+import type { MarkedChange } from './change-marks.js';
 import type { MarkingSystem } from './source/markings.js';
 import type { Frontmatter } from './source/schema.js';
 
@@ -82,6 +83,8 @@ export interface RenderedDocument {
   pageOneLines?: string[];
   /** What each internal link leads to, by target id ("Note 1"): the links' PDF descriptions. */
   linkTargets?: Record<string, string>;
+  /** A redline's insertions and deletions, numbered as their elements' languages say (change-marks.ts). */
+  changes?: MarkedChange[];
 }
 
 export interface PdfMetadata {

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultBookPath, makeBook } from '../build/book/make-book.js';
-import { isoWeekOf, parseRange, parseWeek, weekLabel } from '../build/book/week.js';
+import { isoWeekOf, parseRange, parseWeek, weekFolderName, weekLabel } from '../build/book/week.js';
 import { loadConfig } from '../source/config.js';
 import { formatDiagnostics } from '../source/diagnostics.js';
 import { isValidIsoDate } from '../source/schema.js';
@@ -17,6 +17,7 @@ export async function book(args: string[], io: Io): Promise<number> {
       from: { type: 'string' },
       to: { type: 'string' },
       out: { type: 'string', short: 'o' },
+      'include-drafts': { type: 'boolean' },
       'browser-ws-endpoint': { type: 'string' },
     },
   });
@@ -37,6 +38,7 @@ export async function book(args: string[], io: Io): Promise<number> {
     outFile,
     config,
     cwd: io.cwd,
+    includeDrafts: values['include-drafts'],
     startPool: async () => (await import('../print/pool.js')).PrintPool.start({ size: 1, timeoutMs: config.printTimeoutMs * 4, browser: { wsEndpoint } }),
   });
 
@@ -45,6 +47,13 @@ export async function book(args: string[], io: Io): Promise<number> {
     io.err(formatDiagnostics(problems));
   }
   for (const missing of result.missing) io.err(`briefing: ${missing}: no such Markdown file or folder\n`);
+  for (const memo of result.leftOut) io.err(`briefing: left out ${memo.file.path}${memo.id ? ` (${memo.id})` : ''}: its status is ${memo.status}; --include-drafts binds it\n`);
+  for (const other of result.elsewhere) io.err(`briefing: ${other.file.path} has errors but is ${other.because}, not of ${range.label}; it does not stop this book (briefing check shows its errors)\n`);
+  for (const file of result.undated) io.err(`briefing: ${file.path}: its date cannot be read, so it may be a memo of ${range.label}; the book waits for it: fix the problems above, or move it into its week's folder (content/${weekFolderName(range.from)}/ is this week's)\n`);
+  if (result.status === 'empty' && result.leftOut.length > 0) {
+    io.err(`briefing: no memo dated ${range.from} to ${range.to} (${range.label}) is ready to bind; the ${result.leftOut.length === 1 ? 'memo' : `${result.leftOut.length} memos`} left out above ${result.leftOut.length === 1 ? 'is' : 'are'} bound with --include-drafts\n`);
+    return exitCodes.failed;
+  }
   if (result.status === 'empty') {
     io.err(`briefing: no memo in ${paths.join(', ')} is dated ${range.from} to ${range.to} (${range.label}); check the dates in the frontmatter or choose another --week\n`);
     return exitCodes.failed;

@@ -13,7 +13,7 @@ import { finishDocx } from './finish.js';
 import { briefHeadingPart, memoHeadingPart } from './heading.js';
 import { memoNumbering } from './lists.js';
 import { markingBlocksPart } from './marking-blocks.js';
-import { attachmentsPart, blufPart, clearancePart, keyPointsPart, recommendationsPart, sourcesPart } from './memo-parts.js';
+import { attachmentsPart, blufPart, clearancePart, copiesPart, keyPointsPart, recommendationsPart, sourcesPart } from './memo-parts.js';
 import { noteContents, wordNotes } from './notes.js';
 import { pageFurniture } from './page-furniture.js';
 import { memoStyles, paragraphStyle } from './styles.js';
@@ -52,6 +52,7 @@ export async function memoDocx(memo: WordMemo): Promise<Uint8Array> {
     ...bodyBlocks,
     ...(memo.type === 'info-memo' ? [] : recommendationsPart(view)),
     ...(isBrief ? [] : attachmentsPart(view)),
+    ...(isBrief ? [] : copiesPart(view)),
     ...sourcesPart(view),
     ...(isBrief ? [] : clearancePart(view)),
   ];

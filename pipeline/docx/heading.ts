@@ -1,4 +1,4 @@
-// The heading block: a memo's date, "INFORMATION MEMO FOR …" and its fields (FROM, SUBJECT) as a
+// The heading block: a memo's date, "INFORMATION MEMO FOR …" and its fields (THROUGH, FROM, SUBJECT) as a
 // borderless two-column table, so the labels stay aligned however a clearer edits the values;
 // a policy brief's kind, title, subtitle, byline and date. Same words as memo-heading.hbs.
 import { Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
@@ -15,12 +15,10 @@ export interface HeadingField {
   subject?: boolean;
 }
 
-/**
- * The fields under the addressee line, in order. Another field (a State memo's THROUGH:) is one
- * more entry here, printed in the same table.
- */
+/** The fields under the addressee line, in order: THROUGH: (when the memo goes through anyone), FROM:, SUBJECT:. */
 export function headingFields(view: MemoView): HeadingField[] {
   return [
+    ...(view.through ? [{ label: 'THROUGH:', value: [new TextRun(view.through)] }] : []),
     { label: 'FROM:', value: [new TextRun(view.from)] },
     { label: 'SUBJECT:', value: portionRuns(view.subject), subject: true },
   ];

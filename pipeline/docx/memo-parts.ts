@@ -63,6 +63,14 @@ export function attachmentsPart(view: MemoView): Paragraph[] {
   ];
 }
 
+/** distribution.hbs: the cc: and Distribution: lines, a label and one line per entry. */
+export function copiesPart(view: MemoView): Paragraph[] {
+  return view.copies.flatMap((group) => [
+    new Paragraph({ style: paragraphStyle.attachmentsLabel, children: [new TextRun(group.label)] }),
+    ...group.entries.map((entry) => new Paragraph({ style: paragraphStyle.attachment, children: [new TextRun(entry)] })),
+  ]);
+}
+
 /** sources.hbs: the bibliography, unnumbered, in the view's order; addresses stay links. */
 export function sourcesPart(view: MemoView): Paragraph[] {
   if (view.sources.length === 0) return [];

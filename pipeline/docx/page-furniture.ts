@@ -1,5 +1,5 @@
 // What every page carries, as Word headers and footers: the banner line at the top and the
-// bottom, "Page X of Y" as Word fields, DRAFT on a line of its own under the top banner (never
+// bottom, "Page X of Y" as Word fields, DRAFT (or IN CLEARANCE) on a line of its own under the top banner (never
 // inside it, R4), the running header (short title and date) from page 2 on, and the --stamp
 // line. Page 1 has its own header and footer (no running header; DoD leaves it unnumbered).
 import { Footer, Header, PageNumber, Paragraph, TextRun } from 'docx';
@@ -7,7 +7,7 @@ import type { MemoView } from '../render/view.js';
 import { characterStyle, paragraphStyle } from './styles.js';
 
 const banner = (view: MemoView) => new Paragraph({ style: paragraphStyle.banner, children: [new TextRun(view.banner.text)] });
-const draftLine = (view: MemoView) => (view.draft ? [new Paragraph({ style: paragraphStyle.draftLine, children: [new TextRun({ text: 'DRAFT', style: characterStyle.draft })] })] : []);
+const draftLine = (view: MemoView) => (view.statusMark ? [new Paragraph({ style: paragraphStyle.draftLine, children: [new TextRun({ text: view.statusMark, style: characterStyle.draft })] })] : []);
 
 function header(view: MemoView, running: boolean): Header {
   const runningHeader = running

@@ -13,8 +13,10 @@ import {
   PDFString,
   ParseSpeeds,
 } from 'pdf-lib';
+import type { MarkedChange } from '../change-marks.js';
 import { toolVersion } from '../project.js';
 import type { PdfMetadata, PdfResult, RenderedDocument } from '../types.js';
+import { tagChanges } from './change-tags.js';
 import { makeAccessible } from './pdfua/index.js';
 import { removeRunningHeaders, type PageWithoutHeader } from './running-header.js';
 import { stampWatermarks, type PageWatermark } from './watermark.js';
@@ -135,6 +137,8 @@ export interface FinishOptions {
   withoutRunningHeader?: PageWithoutHeader[];
   /** What each internal link leads to, by target id: the links' descriptions. */
   linkTargets?: Record<string, string>;
+  /** A redline's insertions and deletions, by the number their elements carry (change-marks.ts). */
+  changes?: MarkedChange[];
 }
 
 /** Chromium bytes → the final PDF: metadata, provenance, stable ids, PDF/UA, a content-derived /ID. */
@@ -147,6 +151,7 @@ export async function finishPdf(chromiumBytes: Uint8Array, options: FinishOption
   repairOutlineTitles(pdf, options.headingTexts ?? []);
   setInfo(pdf, options.metadata, options.creator);
   removeRunningHeaders(pdf, options.withoutRunningHeader ?? []);
+  tagChanges(pdf, options.changes ?? []);
   makeAccessible(pdf, {
     metadata: options.metadata,
     creator: options.creator,
@@ -168,6 +173,7 @@ export async function finishPdf(chromiumBytes: Uint8Array, options: FinishOption
     .update(options.showOutline ? 'UseOutlines' : '')
     .update(JSON.stringify([options.pageOneLines ?? [], options.linkTargets ?? {}]))
     .update(JSON.stringify(options.withoutRunningHeader ?? []))
+    .update(JSON.stringify(options.changes ?? []))
     .digest('hex')
     .slice(0, 32);
   const id = PDFHexString.of(digest);
@@ -184,6 +190,7 @@ export function finishDocument(chromiumBytes: Uint8Array, document: RenderedDocu
     headingTexts: document.headingTexts,
     pageOneLines: document.pageOneLines,
     linkTargets: document.linkTargets,
+    changes: document.changes,
     ...extra,
   });
 }

@@ -76,8 +76,8 @@ export function renderDocument(briefing: Briefing, body: TransformedBody, option
     lang: view.lang,
     templateFiles: options.templates.filesFor(frontmatter.type, houseName),
     headingTexts: [frontmatter.title, ...body.headings.map((heading) => heading.text)],
-    // The banner (and DRAFT) stay readable once, on page 1; on every other page they are artifacts.
-    pageOneLines: [view.banner.text, ...(view.draft ? ['DRAFT'] : [])],
+    // The banner (and DRAFT or IN CLEARANCE) stay readable once, on page 1; on every other page they are artifacts.
+    pageOneLines: [view.banner.text, ...(view.statusMark ? [view.statusMark] : [])],
     linkTargets: {
       ...body.linkTargets,
       // Each Sources entry has an id (partials/sources.hbs) that a link may name.

@@ -3,7 +3,7 @@
 import { bannerText } from '../source/banner.js';
 import { parseBanner, type MarkingSystem } from '../source/markings.js';
 import { splitPortionMark } from '../source/portion-marks.js';
-import type { Frontmatter } from '../source/schema.js';
+import type { Frontmatter, MemoStatus } from '../source/schema.js';
 import { bibliographyLead, bibliographyOrder, quotedTitle } from '../transform/citation-style.js';
 import { typographicText } from '../transform/plugins/remark-typography.js';
 import type { Paper, TransformedBody } from '../types.js';
@@ -11,6 +11,7 @@ import { defaultPaperFor, formatMemoDate } from './dates.js';
 import type { HouseStyle } from './house-style.js';
 import { marginBoxes, type MarginBoxes } from './margin-boxes.js';
 import { markingBand, pageNumbers, type MarkingBand, type PageNumbers } from './page-furniture.js';
+import type { RedlineView } from './redline-view.js';
 
 export interface MemoView {
   type: Frontmatter['type'];
@@ -26,9 +27,13 @@ export interface MemoView {
   marginBoxes: MarginBoxes;
   draft: boolean;
   statusLabel: string;
+  /** What prints beside the banner at the top right: DRAFT or IN CLEARANCE (never inside it, R4). */
+  statusMark?: string;
   dateText: string;
   memoKind: string;
   addressees: string;
+  /** The THROUGH: line under the addressee line (State), the officials joined. */
+  through?: string;
   from: string;
   title: string;
   /** The title as printed in SUBJECT: or the brief's heading, its portion mark apart. */
@@ -57,6 +62,8 @@ export interface MemoView {
   /** "Recommendation" or "Recommendations"; printed over the first of them. */
   recommendationsTitle: string;
   attachments: { tab: string; title: string }[];
+  /** cc: (DoD) and Distribution: (State) lines at the end of a memo, each with its entries. */
+  copies: { label: string; entries: string[] }[];
   /** The Sources list: a bibliography in its documented order, each entry in parts (citation-style.ts). */
   sources: BibliographyEntry[];
   drafted?: string;
@@ -74,6 +81,8 @@ export interface MemoView {
   pageNumbers: PageNumbers;
   /** Banners print on a band of the level's colour (SF 706–712) instead of in black. */
   colourBands: boolean;
+  /** A redline: what it compares, and the frontmatter changes printed above the memo. */
+  redline?: RedlineView;
 }
 
 export interface Recommendation {
@@ -118,6 +127,8 @@ export interface ViewOptions {
   numberFirstPage?: boolean;
   /** Put before every element id the memo prints (see the transform's `idPrefix`). */
   idPrefix?: string;
+  /** Print the memo as a redline (render/redline-view.ts): its summary on top, its own running header. */
+  redline?: RedlineView;
 }
 
 /** Tab A, B, … Z, AA, AB … (letters) or Tab 1, 2, … (numbers), as the house numbers them. */
@@ -126,6 +137,18 @@ export function tabName(index: number, tabs: HouseStyle['tabs']): string {
   let name = '';
   for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) name = String.fromCharCode(65 + ((rest - 1) % 26)) + name;
   return name;
+}
+
+/** Words beside the banner for the statuses that are not final (R4 keeps them out of it). */
+const statusMarks: Partial<Record<MemoStatus, string>> = { draft: 'DRAFT', 'in-clearance': 'IN CLEARANCE' };
+
+type Clearer = NonNullable<NonNullable<Frontmatter['clearance']>['cleared']>[number];
+
+/** A clearer as the Cleared: block prints it: `EAP/J - B. Director (ok, July 30, 2024)`; a line of text as written. */
+function clearedLine(clearer: Clearer, lang: string): string {
+  if (typeof clearer === 'string') return clearer;
+  const note = [clearer.status, clearer.date ? formatMemoDate(clearer.date, lang) : undefined].filter(Boolean).join(', ');
+  return `${[clearer.office, clearer.name].filter(Boolean).join(' - ')}${note ? ` (${note})` : ''}`;
 }
 
 /** Whether black reads better than white on a colour (relative luminance above ~0.4). */
@@ -199,15 +222,18 @@ export function memoView(frontmatter: Frontmatter, body: TransformedBody, option
     banner: { text: banner, colour, bandText: isLight(colour) ? '#000000' : '#ffffff' },
     draft: frontmatter.status === 'draft',
     statusLabel: frontmatter.status ?? '',
+    statusMark: frontmatter.status ? statusMarks[frontmatter.status] : undefined,
     dateText,
     memoKind: house.memoKinds[frontmatter.type],
     addressees: isMemo ? shaped(frontmatter.to.map((name) => name.toUpperCase()).join(', ')) : '',
+    through: isMemo && frontmatter.through ? shaped(frontmatter.through.join(', ')) : undefined,
     from: isMemo ? shaped(sender(frontmatter.from)) : '',
     title: shaped(frontmatter.title),
     subject: portion(frontmatter.title),
     subtitle: frontmatter.type === 'policy-brief' ? shaped(frontmatter.subtitle) : undefined,
     marginBoxes: boxes,
-    runningHeader: { title: boxes.headerTitle, date: dateText },
+    // A redline's pages say what they compare, in place of the title and date.
+    runningHeader: options.redline ? options.redline.runningHeader : { title: boxes.headerTitle, date: dateText },
     bluf: frontmatter.bluf ? portion(frontmatter.bluf) : undefined,
     // The text's last paragraph prints with the end matter: the last recommendation of an
     // action memo, else the body's last paragraph.
@@ -223,6 +249,14 @@ export function memoView(frontmatter: Frontmatter, body: TransformedBody, option
     closingRecommendation: recommendations.at(-1),
     recommendationsTitle: recommendations.length > 1 ? 'Recommendations' : 'Recommendation',
     attachments: (frontmatter.attachments ?? []).map((title, index) => ({ tab: tabName(index, house.tabs), title: shaped(title) })),
+    copies: isMemo
+      ? [
+          { label: 'cc:', entries: frontmatter.cc ?? [] },
+          { label: 'Distribution:', entries: frontmatter.distribution ?? [] },
+        ]
+          .filter((group) => group.entries.length > 0)
+          .map((group) => ({ label: group.label, entries: group.entries.map((entry) => shaped(entry)) }))
+      : [],
     sources: bibliographyOrder(frontmatter.sources ?? [], lang).map((source) => ({
       anchor: `${options.idPrefix ?? ''}source-${source.id}`,
       lead: shaped(bibliographyLead(source)),
@@ -231,7 +265,7 @@ export function memoView(frontmatter: Frontmatter, body: TransformedBody, option
       url: source.url,
     })),
     drafted: shaped(frontmatter.clearance?.drafted),
-    cleared: (frontmatter.clearance?.cleared ?? []).map((name) => shaped(name)),
+    cleared: (frontmatter.clearance?.cleared ?? []).map((clearer) => shaped(clearedLine(clearer, lang))),
     authority: authorityBlock,
     cuiBlock,
     markingBand: markingBand([authorityBlock, cuiBlock], paper),
@@ -240,5 +274,6 @@ export function memoView(frontmatter: Frontmatter, body: TransformedBody, option
     numberFirstPage: pageNumbers(house, options.numberFirstPage).firstPage,
     pageNumbers: pageNumbers(house, options.numberFirstPage),
     colourBands: frontmatter.colour_bands ?? false,
+    redline: options.redline,
   };
 }

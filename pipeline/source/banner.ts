@@ -84,3 +84,19 @@ export function dissemProblems(marking: Marking, system: MarkingSystem, locate: 
   });
   return problems;
 }
+
+/**
+ * The highest of several banners, with every caveat any of them carries (R1 over a set: the
+ * weekly book's memos, a redline's two versions). Banners that do not parse count for nothing.
+ */
+export function highestBanner(banners: readonly string[], system: MarkingSystem): string {
+  let rank = 0;
+  const caveats = new Set<string>();
+  for (const banner of banners) {
+    const parsed = parseBanner(banner, system);
+    if (!parsed.ok) continue;
+    rank = Math.max(rank, parsed.banner.rank);
+    for (const category of parsed.banner.categories) caveats.add(category.join('/'));
+  }
+  return [system.levels[rank]!.banner, ...[...caveats].sort()].join('//');
+}

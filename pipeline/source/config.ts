@@ -2,13 +2,15 @@
 // marking system, printing limits. Validated like frontmatter; a bad config is a usage error.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
 import { defaultTemplatesFolder } from '../project.js';
 import { defaultHouse, houseNames } from './house-names.js';
 import { ConfigError, configFileName } from './config-error.js';
+import { closestWord } from './edit-distance.js';
+import { defaultIdPattern, idPatternProblem } from './id-pattern.js';
 import { readLetterhead, type Letterhead } from './letterhead.js';
-import { markingSystems, type MarkingSystem } from './markings.js';
+import { markingSystems, parseBanner, type MarkingSystem } from './markings.js';
 
 export { configFileName } from './config-error.js';
 
@@ -20,33 +22,105 @@ export interface LintConfig {
   plugins: string[];
 }
 
+/** Every key says what it is for (test/unit/source-config.test.ts fails on one without). */
+const described = <Schema extends z.ZodType>(schema: Schema, description: string): Schema => schema.meta({ description });
+
+const text = z.string({ error: 'write text here' }).trim().min(1, { error: 'is empty; write the text' });
+
+/** What `briefing new` writes into a new memo, unless its flags say otherwise. */
+const newMemoSchema = z.strictObject({
+  region: described(
+    z.string().regex(/^[A-Za-z0-9]+$/, { error: 'is not a region code; write letters and digits only, e.g. EAP' }).optional(),
+    'Region code of new ids ({region} in id_pattern), e.g. EAP; --region overrides it',
+  ),
+  id_pattern: described(
+    z.string().refine((pattern) => idPatternProblem(pattern) === undefined, { error: (issue) => idPatternProblem(String(issue.input)) }).optional(),
+    `How a new memo's id is made: {region}, {week} (2024-W31), {year}, {date} and a number such as {nnn}; default ${defaultIdPattern}`,
+  ),
+  from: described(
+    z
+      .strictObject({
+        name: described(text.optional(), "The sender's name, e.g. A. Analyst"),
+        title: described(text.optional(), "The sender's job title"),
+        office: described(text.optional(), "The sender's office; the config's office when left out"),
+      })
+      .optional(),
+    'Who a new memo is from (its from:)',
+  ),
+  to: described(z.array(text).min(1, { error: 'is an empty list; name at least one addressee' }).optional(), 'Addressees of a new memo, e.g. [The Secretary]'),
+  marking: described(text.optional(), "Marking level of a new memo, e.g. UNCLASSIFIED (the marking system's lowest level when left out)"),
+});
+
 const configSchema = z.strictObject({
-  office: z.string().min(1).optional(),
-  markings: z.enum(Object.keys(markingSystems) as [string, ...string[]]).optional(),
-  pool_size: z.number().int().min(1).max(16).optional(),
-  print_timeout_seconds: z.number().positive().max(3600).optional(),
-  number_first_page: z.boolean().optional(),
+  office: described(z.string().min(1).optional(), "Issuing office: on the book's cover, and the office of a new memo's sender"),
+  markings: described(z.enum(Object.keys(markingSystems) as [string, ...string[]]).optional(), 'The marking system: us (default) or uk'),
+  pool_size: described(z.number().int().min(1).max(16).optional(), 'Pages printing at once (default: cores + 1, at most 4)'),
+  print_timeout_seconds: described(z.number().positive().max(3600).optional(), 'A memo that prints longer fails alone (default 60)'),
+  number_first_page: described(z.boolean().optional(), 'false: DoD style, no page number on page 1'),
   // A team's own copy of the templates/ folder (relative to this file); the tool's by default.
-  templates: z.string().min(1).optional(),
-  // The house style every memo prints in unless its frontmatter names another (templates/houses/).
-  style: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'write the name of a folder of templates/houses/, e.g. state' }).optional(),
-  // The office's letterhead on page 1: its seal or logo (an image in this folder), name, address.
-  letterhead: z
-    .strictObject({
-      seal: z.string().min(1).optional(),
-      office: z.string().min(1).optional(),
-      address: z.array(z.string().min(1)).optional(),
-    })
-    .optional(),
+  templates: described(z.string().min(1).optional(), "A team's own copy of the templates/ folder, relative to this file"),
+  style: described(
+    z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'write the name of a folder of templates/houses/, e.g. state' }).optional(),
+    'The house style every memo prints in unless its frontmatter names another: a folder of templates/houses/ (state, dod, think-tank)',
+  ),
+  letterhead: described(
+    z
+      .strictObject({
+        seal: described(z.string().min(1).optional(), 'The seal or logo printed on page 1: an image file, relative to this file'),
+        office: described(z.string().min(1).optional(), 'The office named in the letterhead (default: office)'),
+        address: described(z.array(z.string().min(1)).optional(), 'Address lines printed under the office'),
+      })
+      .optional(),
+    "The office's letterhead on page 1, in the house styles that print one",
+  ),
   // Memo lint (pipeline/lint/): a rule's severity or `off`, `[severity, { options }]`, and
   // modules with a team's own rules, relative to this file.
-  lint: z
-    .strictObject({
-      rules: z.record(z.string(), z.union([lintSeverity, z.tuple([lintSeverity, z.record(z.string(), z.unknown())])])).optional(),
-      plugins: z.array(z.string().min(1)).optional(),
-    })
-    .optional(),
+  lint: described(
+    z
+      .strictObject({
+        rules: described(
+          z.record(z.string(), z.union([lintSeverity, z.tuple([lintSeverity, z.record(z.string(), z.unknown())])])).optional(),
+          'Each rule: off, warning, error, or [severity, { options }]',
+        ),
+        plugins: described(z.array(z.string().min(1)).optional(), "Modules with a team's own rules, relative to this file"),
+      })
+      .optional(),
+    'Memo lint rules (briefing check)',
+  ),
+  new: described(newMemoSchema.optional(), 'What briefing new writes into a new memo: region, id_pattern, from, to, marking'),
+  book: described(
+    z
+      .strictObject({
+        include_in_clearance: described(z.boolean().optional(), 'true: the weekly book binds memos in clearance too (drafts only with --include-drafts)'),
+      })
+      .optional(),
+    'The weekly book',
+  ),
 });
+
+/** The group of settings at a path (`new`, `book`), for naming the keys it takes. */
+function schemaAt(path: readonly PropertyKey[]): z.ZodObject | undefined {
+  let schema: z.ZodType = configSchema;
+  for (const key of path) {
+    while (schema instanceof z.ZodOptional) schema = schema.unwrap() as z.ZodType;
+    if (!(schema instanceof z.ZodObject)) return undefined;
+    schema = schema.shape[String(key)] as z.ZodType;
+  }
+  while (schema instanceof z.ZodOptional) schema = schema.unwrap() as z.ZodType;
+  return schema instanceof z.ZodObject ? schema : undefined;
+}
+
+/** The config's keys as a JSON Schema, with their descriptions. */
+export const configJsonSchema = () => z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' });
+
+/** What `briefing new` fills in, resolved from the config. */
+export interface NewMemoDefaults {
+  region?: string;
+  idPattern: string;
+  from: { name?: string; title?: string; office?: string };
+  to?: string[];
+  marking: string;
+}
 
 export interface BriefingConfig {
   office: string;
@@ -63,8 +137,31 @@ export interface BriefingConfig {
   houses: string[];
   letterhead?: Letterhead;
   lint?: LintConfig;
+  newMemo: NewMemoDefaults;
+  /** Whether the weekly book binds memos in clearance (drafts are left out unless asked for). */
+  bookIncludesInClearance: boolean;
   /** The config file's bytes, part of every output's cache key. */
   fingerprint: string;
+}
+
+/** `briefing.config.yml:LINE:COLUMN` of a key's value, or of the file when it cannot be told. */
+function configPlace(document: ReturnType<typeof parseDocument> | undefined, lines: LineCounter, keys: readonly PropertyKey[], target: 'key' | 'value' = 'value'): string {
+  let node: unknown = document?.contents;
+  let offset: number | undefined;
+  for (const key of keys) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key));
+      if (!pair) break;
+      node = pair.value;
+      offset = (target === 'value' ? (pair.value as Node | null)?.range?.[0] : undefined) ?? (pair.key as Node).range?.[0];
+    } else if (isSeq(node) && typeof key === 'number') {
+      node = node.items[key];
+      offset = (node as Node | undefined)?.range?.[0] ?? offset;
+    } else break;
+  }
+  if (offset === undefined) return configFileName;
+  const { line, col } = lines.linePos(offset);
+  return `${configFileName}:${line}:${col}`;
 }
 
 export { ConfigError } from './config-error.js';
@@ -78,27 +175,42 @@ export function loadConfig(cwd = process.cwd()): BriefingConfig {
     // No config file: the defaults below.
   }
   let raw: unknown = {};
+  const lines = new LineCounter();
+  let document: ReturnType<typeof parseDocument> | undefined;
   try {
-    raw = text ? parse(text, { maxAliasCount: 50 }) ?? {} : {};
+    document = text ? parseDocument(text, { lineCounter: lines, prettyErrors: false }) : undefined;
+    if (document?.errors.length) throw document.errors[0];
+    raw = document?.toJS({ maxAliasCount: 50 }) ?? {};
   } catch (error) {
     throw new ConfigError(`${configFileName}: not valid YAML (${(error as Error).message.split('\n')[0]})`);
   }
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ConfigError(`${configFileName}: ${issue.path.join('.') || 'config'}: ${issue.message}`);
+    if (issue.code === 'unrecognized_keys') {
+      const key = issue.keys[0]!;
+      const known = Object.keys(schemaAt(issue.path)?.shape ?? {});
+      const likely = closestWord(key, known);
+      const path = [...issue.path, key];
+      throw new ConfigError(`${configPlace(document, lines, path, 'key')}  ${path.join('.')} is not a setting; ${likely ? `did you mean ${likely}?` : `use one of ${known.join(', ')}`}`);
+    }
+    throw new ConfigError(`${configPlace(document, lines, issue.path)}  ${issue.path.join('.') || 'config'}: ${issue.message}`);
   }
   const settings = parsed.data;
   const templatesFolder = settings.templates ? path.resolve(cwd, settings.templates) : defaultTemplatesFolder;
   const style = settings.style ?? defaultHouse;
   const houses = houseNames(templatesFolder);
   if (!houses.includes(style)) {
-    throw new ConfigError(`${configFileName}: style: there is no house style "${style}" in ${templatesFolder}/houses; the styles are ${houses.join(', ') || 'none'}`);
+    throw new ConfigError(`${configPlace(document, lines, ['style'])}  style: there is no house style "${style}" in ${templatesFolder}/houses; the styles are ${houses.join(', ') || 'none'}`);
   }
   const office = settings.office ?? 'Office of the Policy Planning Staff';
+  const markings = markingSystems[settings.markings ?? 'us']!;
+  const newMarking = settings.new?.marking ?? markings.levels[0]!.banner;
+  const banner = parseBanner(newMarking, markings);
+  if (!banner.ok) throw new ConfigError(`${configPlace(document, lines, ['new', 'marking'])}  new.marking: ${banner.reason}`);
   return {
     office,
-    markings: markingSystems[settings.markings ?? 'us']!,
+    markings,
     poolSize: settings.pool_size,
     printTimeoutMs: (settings.print_timeout_seconds ?? 60) * 1000,
     numberFirstPage: settings.number_first_page,
@@ -107,6 +219,15 @@ export function loadConfig(cwd = process.cwd()): BriefingConfig {
     houses,
     letterhead: settings.letterhead ? readLetterhead(settings.letterhead, office, cwd) : undefined,
     lint: { rules: settings.lint?.rules ?? {}, plugins: (settings.lint?.plugins ?? []).map((plugin) => path.resolve(cwd, plugin)) },
+    newMemo: {
+      region: settings.new?.region,
+      idPattern: settings.new?.id_pattern ?? defaultIdPattern,
+      // A sender's office left out is the team's office, when the config names one.
+      from: { ...settings.new?.from, office: settings.new?.from?.office ?? settings.office },
+      to: settings.new?.to,
+      marking: newMarking,
+    },
+    bookIncludesInClearance: settings.book?.include_in_clearance ?? false,
     // The house styles there are decide whether a memo's style: is known.
     fingerprint: `${text}\n# houses: ${houses.join(' ')}`,
   };

@@ -8,6 +8,7 @@ import { briefingFile, hasErrors, reportError, reportWarning } from './diagnosti
 import type { FoundBriefing } from './discover.js';
 import { splitBriefing } from './frontmatter.js';
 import { parseBanner, usMarkings, type MarkingSystem } from './markings.js';
+import { bodyPlaceholders, frontmatterPlaceholders } from './placeholders.js';
 import { validateFrontmatter } from './validate.js';
 
 /**
@@ -21,6 +22,11 @@ export interface LoadedBriefing {
   file: VFile;
   source?: SourceFile;
   briefing?: Briefing;
+  /**
+   * The frontmatter as YAML read it, before the schema: what can still be told of a briefing
+   * that has errors (its date and status, for the weekly book).
+   */
+  data?: unknown;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -58,11 +64,16 @@ export function loadBriefing(source: SourceFile, cwd = process.cwd(), markings: 
   const split = splitBriefing(decoded.text);
   for (const problem of split.problems) reportError(file, problem.message, problem.place, problem.rule);
   if (split.problems.length > 0) return { file, source };
+  const data = split.data;
+
+  // A scaffold's placeholders first: they are what an author of a new memo has left to do.
+  const lines = decoded.text.replace(/\r\n?/g, '\n').split('\n');
+  for (const problem of [...frontmatterPlaceholders(data, split.locate, lines), ...bodyPlaceholders(split.body)]) reportError(file, problem.message, problem.place, problem.rule);
 
   const validation = validateFrontmatter(split);
   for (const problem of validation.errors) reportError(file, problem.message, problem.place, problem.rule);
   for (const problem of validation.warnings) reportWarning(file, problem.message, problem.place, problem.rule);
-  if (!validation.frontmatter || hasErrors(file)) return { file, source };
+  if (!validation.frontmatter || hasErrors(file)) return { file, source, data };
 
   const { marking } = validation.frontmatter;
   const level = parseBanner(marking.level, markings);
@@ -70,16 +81,16 @@ export function loadBriefing(source: SourceFile, cwd = process.cwd(), markings: 
   for (const problem of dissemProblems(marking, markings, split.locate)) {
     (problem.severity === 'error' ? reportError : reportWarning)(file, problem.message, problem.place, problem.rule);
   }
-  if (hasErrors(file)) return { file, source };
+  if (hasErrors(file)) return { file, source, data };
   // What the level and the controls make together must be a banner too (R4).
   const banner = parseBanner(bannerText(marking, markings), markings);
   if (!banner.ok) reportError(file, banner.reason, split.locate(['marking', 'dissem'], 'key'), 'marking-syntax');
-  if (hasErrors(file)) return { file, source };
+  if (hasErrors(file)) return { file, source, data };
   const { style } = validation.frontmatter;
   if (style !== undefined && houses && !houses.includes(style)) {
     reportError(file, `style "${style}" is not a house style of the templates; use one of ${houses.join(', ')} (or leave style: out for the config's)`, split.locate(['style']), 'style');
-    return { file, source };
+    return { file, source, data };
   }
 
-  return { file, source, briefing: { source, frontmatter: validation.frontmatter, body: split.body, file, locate: split.locate, markings } };
+  return { file, source, data, briefing: { source, frontmatter: validation.frontmatter, body: split.body, file, locate: split.locate, markings } };
 }

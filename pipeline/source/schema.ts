@@ -22,6 +22,10 @@ const isoDate = z
   .refine(isValidIsoDate, { error: notADate })
   .meta({ format: 'date', description: 'ISO 8601 date, YYYY-MM-DD' });
 
+/** Where a memo stands in its clearance; `book` leaves drafts (and memos in clearance) out. */
+export const memoStatuses = ['draft', 'in-clearance', 'cleared', 'approved'] as const;
+export type MemoStatus = (typeof memoStatuses)[number];
+
 const text = z.string({ error: 'write text here' }).trim().min(1, { error: 'is empty; write the text' });
 const textList = z.union([text.transform((one) => [one]), z.array(text).min(1, { error: 'is an empty list; name at least one' })]);
 
@@ -83,9 +87,22 @@ const source = z.strictObject({
   accessed: described(isoDate.optional(), 'When the web address was read, YYYY-MM-DD'),
 });
 
+export const clearanceStatuses = ['ok', 'edits', 'info'] as const;
+
+/** One clearer in full; the short form is one line of text (`EAP - B. Director (ok)`). */
+const clearer = z.strictObject({
+  office: described(text, 'The clearing office, e.g. EAP/J'),
+  name: described(text.optional(), 'Who cleared for the office, e.g. B. Director'),
+  date: described(isoDate.optional(), 'When they cleared, YYYY-MM-DD'),
+  status: described(z.enum(clearanceStatuses).optional(), 'ok: cleared as written; edits: cleared with edits; info: seen for information only'),
+});
+
 const clearance = z.strictObject({
   drafted: described(text.optional(), 'Drafted: office and drafter, e.g. EAP/J - A. Analyst'),
-  cleared: described(textList.optional(), 'Cleared: one clearance or a list, e.g. ["EAP - B. Director (ok)"]'),
+  cleared: described(
+    z.union([text.transform((one) => [one]), z.array(z.union([text, clearer])).min(1, { error: 'is an empty list; name at least one clearer' })]).optional(),
+    'Cleared: one clearance or a list; each a line of text ("EAP - B. Director (ok)") or { office, name, date, status: ok | edits | info }',
+  ),
 });
 
 const common = {
@@ -102,7 +119,10 @@ const common = {
   bluf: described(text.optional(), 'Bottom line up front: one to four sentences'),
   tags: described(tags.optional(), 'Index terms of the weekly book'),
   sources: described(z.array(source).optional(), 'Documents the memo cites with [@id], listed under Sources'),
-  status: described(z.enum(['draft', 'in-clearance', 'cleared', 'approved']).optional(), 'Where the memo stands; a draft prints a DRAFT watermark'),
+  status: described(
+    z.enum(memoStatuses).optional(),
+    'Where the memo stands; a draft prints a DRAFT watermark and DRAFT beside the banner, a memo in clearance IN CLEARANCE; the weekly book leaves both out unless asked',
+  ),
   clearance: described(clearance.optional(), 'Drafted and Cleared lines at the end of the memo'),
   lang: described(
     z
@@ -135,6 +155,12 @@ const from = described(person, 'Who sends the memo: name, title and office, prin
 const memo = {
   to: described(textList, 'Addressee or a list of them, printed as the memo FOR line, e.g. [The Secretary]'),
   from,
+  through: described(
+    textList.optional(),
+    'Officials the memo goes through on its way to the addressee, printed as a THROUGH: line under the addressee line (State), e.g. [The Deputy Secretary]',
+  ),
+  cc: described(textList.optional(), 'Who gets a copy, printed as cc: lines at the end of the memo (DoD), e.g. [USD(P), DASD East Asia]'),
+  distribution: described(textList.optional(), 'Distribution list, printed as Distribution: lines at the end of the memo (State), e.g. [EAP/J, S/P]'),
 };
 
 const recommendation = z.strictObject({

@@ -52,6 +52,7 @@ const requiredExamples: Record<string, string> = {
   'marking.level': 'level: UNCLASSIFIED',
   recommendations: 'recommendations: [{ text: "That you approve ..." }]',
   authors: 'authors: [{ name: "A. Analyst" }]',
+  'clearance.cleared.office': 'office: EAP/J',
 };
 
 /** Keys every memo type needs; the others are needed because of the type. */
@@ -174,6 +175,18 @@ function unknownKeyProblem(key: string, parentPath: readonly PropertyKey[], data
   };
 }
 
+/**
+ * A value that has the shape of one branch of a union (a list, where text or a list is allowed)
+ * but is wrong inside is about that branch: its problems are named at their place
+ * (`clearance.cleared[1].status "approved" is not allowed…`), not "should be text, not a list".
+ */
+function insideUnion(issue: core.$ZodIssue): core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const matched = issue.errors.find((branch) => branch.length > 0 && branch.every((inner) => inner.path.length > 0 && inner.code !== 'unrecognized_keys'));
+  if (!matched) return [issue];
+  return matched.flatMap((inner) => insideUnion({ ...inner, path: [...issue.path, ...inner.path] } as core.$ZodIssue));
+}
+
 export function validateFrontmatter(split: SplitBriefing): ValidationResult {
   const errors: FrontmatterProblem[] = [];
   const warnings: FrontmatterProblem[] = [];
@@ -217,7 +230,7 @@ export function validateFrontmatter(split: SplitBriefing): ValidationResult {
         droppedUnknown = true;
       }
     }
-    for (const issue of result.error.issues) {
+    for (const issue of result.error.issues.flatMap(insideUnion)) {
       if (issue.code === 'unrecognized_keys') continue;
       if (standIns.has(dotted(issue.path)) && valueAt(data, issue.path) === undefined) continue;
       errors.push({ message: messageFor(issue, data), place: placeFor(issue, data, split), rule: 'frontmatter' });

@@ -44,6 +44,7 @@ import remarkTypography from './plugins/remark-typography.js';
 import remarkUnclosedBlocks from './plugins/remark-unclosed-blocks.js';
 import remarkUnusedDefinitions from './plugins/remark-unused-definitions.js';
 import rehypeCalloutLabels from './plugins/rehype-callout-labels.js';
+import rehypeRedline, { type RedlineOptions } from './plugins/rehype-redline.js';
 import rehypeUrlBreaks from './plugins/rehype-url-breaks.js';
 
 import { assetOrigin } from '../asset-origin.js';
@@ -88,6 +89,8 @@ function takeNotes(tree: HastRoot): Element | undefined {
 export interface TransformOptions {
   /** Put before every id of the HTML and every link to one: unique ids for each memo of a book. */
   idPrefix?: string;
+  /** A redline: the words inserted and deleted since an earlier version, marked in the HTML. */
+  redline?: RedlineOptions;
 }
 
 /**
@@ -150,6 +153,8 @@ export function transformBody(briefing: Briefing, inspect?: (tree: MdastRoot) =>
     })
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeCalloutLabels)
+    // A redline's insertions and deletions, while every text node still has its position.
+    .use(options.redline ? rehypeRedline : () => undefined, options.redline!)
     .use(rehypeUrlBreaks)
     // Ids are prefixed per memo in a book before the link descriptions are keyed by them.
     .use(rehypeIdPrefix, { prefix: options.idPrefix ?? '' })

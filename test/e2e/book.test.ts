@@ -37,7 +37,8 @@ describe('briefing book --week 2024-W31 on the samples', () => {
   let contentsPage = 0;
 
   beforeAll(async () => {
-    result = await runCli(['book', 'content', '--week', '2024-W31', '--out', bookFile]);
+    // --include-drafts: the whole week, the memo in clearance too.
+    result = await runCli(['book', 'content', '--week', '2024-W31', '--out', bookFile, '--include-drafts']);
     book = await readPdf(bookFile);
     // Each memo's own PDF, for the page count.
     const built = await runCli(['build', 'content', '--out', path.join(out, 'memos'), '--quiet']);
@@ -247,7 +248,7 @@ describe('briefing book markings and edge cases', () => {
       'b-final.md': memo({ id: 'WM-2', date: '2024-07-30', title: 'Cleared memo on logistics', extra: 'status: cleared\npriority: 2\n' }),
     });
     const bookFile = path.join(folder, 'out.pdf');
-    const result = await runCli(['book', folder, '--week', '2024-W31', '--out', bookFile]);
+    const result = await runCli(['book', folder, '--week', '2024-W31', '--out', bookFile, '--include-drafts']);
     expect(result.code).toBe(0);
     const book = await readPdf(bookFile);
     const memoStart = book.outline.find((entry) => entry.title === 'Draft memo on consultations')!.page!;

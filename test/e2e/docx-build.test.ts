@@ -223,6 +223,21 @@ describe('briefing build --format docx alone', () => {
     expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2024-07-29T00:00:00Z</dcterms:modified>');
   });
 
+  it('routes a memo as the PDF does: THROUGH: in the heading table, cc: and Distribution: lines, IN CLEARANCE under the top banner', async () => {
+    const extra = 'status: in-clearance\nthrough: [The Deputy Secretary]\ncc: [EAP/J]\ndistribution: [S/P, INR]\n';
+    const folder = writeTree({ 'content/memo.md': memo({ extra }) });
+    const built = await runCli(['build', 'content', '--format', 'docx', '--out', 'out', '--quiet'], { cwd: folder });
+    expect(built.code, built.stderr).toBe(0);
+    const parts = await docxParts(path.join(folder, 'out/memo.docx'));
+    const text = await docxReadingText(path.join(folder, 'out/memo.docx'));
+    expect(text).toMatch(/INFORMATION MEMO FOR SECRETARY\s+THROUGH:\s+The Deputy Secretary\s+FROM:/);
+    expect(text).toMatch(/cc:\s+EAP\/J\s+Distribution:\s+S\/P\s+INR/);
+    const headers = [...parts.entries()].filter(([name]) => /^word\/header\d*\.xml$/.test(name)).map(([, xml]) => partText(xml));
+    expect(headers.length).toBeGreaterThan(0);
+    for (const header of headers) expect(header).toContain('IN CLEARANCE');
+    expect(headers.join(' ')).not.toContain('DRAFT');
+  });
+
   it('shows an SVG image\u2019s description in the .docx, with a warning at its line that says what to do', async () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="red"/></svg>';
     const folder = writeTree({ 'content/memo.md': memo({ body: '## Background\n\n![Map of the region](map.svg)\n' }), 'content/map.svg': svg });

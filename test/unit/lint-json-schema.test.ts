@@ -60,6 +60,11 @@ const validVariants: Record<string, unknown> = {
   'a policy brief with its issuing office': { ...JSON.parse(JSON.stringify(policyBrief)), from: { name: 'A. Analyst', office: 'Office of Japanese Affairs' } },
   'dissemination controls apart from the level': { ...infoMemo, marking: { level: 'SECRET', dissem: ['NOFORN'] } },
   'one CUI category': { ...infoMemo, marking: { level: 'CUI', cui: { controlled_by: 'EAP/J', category: 'PRVCY', poc: 'A. Analyst' } } },
+  'routing: through, cc and distribution': { ...infoMemo, through: ['The Deputy Secretary'], cc: 'USD(P)', distribution: ['EAP/J', 'S/P'] },
+  'clearers in full and as lines of text': {
+    ...infoMemo,
+    clearance: { drafted: 'EAP/J - A. Analyst', cleared: ['EAP - B. Director (ok)', { office: 'PM', name: 'K. Officer', date: '2024-07-30', status: 'edits' }, { office: 'S/P' }] },
+  },
   'a list of CUI categories': { ...infoMemo, marking: { level: 'CUI', cui: { controlled_by: 'EAP/J', category: ['OPSEC', 'PRVCY'], poc: 'A. Analyst' } } },
 };
 
@@ -92,6 +97,12 @@ const invalidVariants: Record<string, unknown> = {
   'regions as a string': { ...infoMemo, tags: { regions: 'EAP' } },
   'a fractional priority': { ...infoMemo, priority: 1.5 },
   'not a mapping at all': ['type', 'info-memo'],
+  'a clearer without an office': { ...infoMemo, clearance: { cleared: [{ name: 'K. Officer', status: 'ok' }] } },
+  'a clearer with an unknown status': { ...infoMemo, clearance: { cleared: [{ office: 'PM', status: 'approved' }] } },
+  'a clearer with a date in another format': { ...infoMemo, clearance: { cleared: [{ office: 'PM', date: '30 July 2024' }] } },
+  'an empty list of clearers': { ...infoMemo, clearance: { cleared: [] } },
+  'through on a policy brief': { ...JSON.parse(JSON.stringify(policyBrief)), through: ['The Deputy Secretary'] },
+  'an empty list of copies': { ...infoMemo, cc: [] },
   'an empty list of CUI categories': { ...infoMemo, marking: { level: 'CUI', cui: { controlled_by: 'EAP/J', category: [], poc: 'A. Analyst' } } },
 };
 

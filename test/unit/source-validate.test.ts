@@ -165,4 +165,21 @@ describe('validateFrontmatter', () => {
       'the frontmatter must be a list of "key: value" lines',
     ]);
   });
+
+  it('names a wrong clearer at its key, inside the list of clearers', () => {
+    const cleared = (entry: string) => [...infoMemo, 'clearance:', '  cleared:', '    - "EAP - B. Director (ok)"', `    - ${entry}`];
+    expect(problemsOf(cleared('{ office: PM, status: approved }'))).toEqual([
+      '12:29  error  clearance.cleared[1].status "approved" is not allowed; use one of ok, edits, info  frontmatter',
+    ]);
+    expect(problemsOf(cleared('{ name: K. Officer, status: ok }'))).toEqual(['12:7  error  clearance.cleared[1].office is missing; add it, e.g. office: EAP/J  frontmatter']);
+    expect(problemsOf(cleared('{ office: PM, date: 30 July 2024 }'))).toEqual([
+      '12:27  error  clearance.cleared[1].date "30 July 2024" is not a valid date; write YYYY-MM-DD  frontmatter',
+    ]);
+  });
+
+  it('keeps through, cc and distribution to memos, and says an empty list names no one', () => {
+    expect(problemsOf([...infoMemo, 'through: []'])).toEqual(['9:10  error  through is an empty list; name at least one  frontmatter']);
+    const brief = ['type: policy-brief', 'id: PB-1', 'title: "Brief"', 'date: 2024-07-28', 'authors: [{ name: "M. Fellow" }]', 'marking: { level: UNCLASSIFIED }', 'through: [The Deputy Secretary]'];
+    expect(problemsOf(brief)).toEqual(['8:1  error  through is only used by info-memo and action-memo, not policy-brief; remove it or change the type  frontmatter-type-field']);
+  });
 });

@@ -29,7 +29,8 @@ import { checkSources } from '../check-sources.js';
 import { bookView, type BookMemo, type PageMap } from './model.js';
 import { compareForBook } from './order.js';
 import { measurePages, samePages } from './pages.js';
-import { inRange, type DateRange } from './week.js';
+import { selectBookMemos, type LeftOut, type UnreadableElsewhere } from './select-memos.js';
+import type { DateRange } from './week.js';
 
 export interface BookOptions {
   paths: string[];
@@ -38,27 +39,45 @@ export interface BookOptions {
   config: BriefingConfig;
   cwd: string;
   startPool: () => Promise<PrintPool>;
+  /** Bind drafts and memos in clearance too (each still marked as such on its pages). */
+  includeDrafts?: boolean;
 }
 
-export type BookResult =
-  | { status: 'built'; output: string; memos: number; pages: number; files: VFile[]; missing: string[] }
-  | { status: 'empty'; files: VFile[]; missing: string[] }
-  | { status: 'failed'; files: VFile[]; missing: string[] };
+/** What the run left aside: memos left out by status, and briefings with errors that are not the week's. */
+export interface BookAside {
+  leftOut: LeftOut[];
+  elsewhere: UnreadableElsewhere[];
+  /** Briefings that stop the book because their date cannot be read. */
+  undated: VFile[];
+}
+
+export type BookResult = BookAside &
+  (
+    | { status: 'built'; output: string; memos: number; pages: number; files: VFile[]; missing: string[] }
+    | { status: 'empty'; files: VFile[]; missing: string[] }
+    | { status: 'failed'; files: VFile[]; missing: string[] }
+  );
+
+/** The statuses a book leaves out: drafts, and memos in clearance unless the config binds them. */
+export function statusesLeftOut(config: Pick<BriefingConfig, 'bookIncludesInClearance'>, includeDrafts = false): Set<string> {
+  if (includeDrafts) return new Set();
+  return new Set(['draft', ...(config.bookIncludesInClearance ? [] : ['in-clearance'])]);
+}
 
 export async function makeBook(options: BookOptions): Promise<BookResult> {
   const { discovery, loaded } = await checkSources(options.paths, options.cwd, options.config.markings, options.config.houses);
   const missing = discovery.missing;
-  // A briefing whose frontmatter cannot be read might belong to the week: the book waits for it.
-  const unreadable = loaded.filter((entry) => !entry.briefing);
-  const week = loaded.filter((entry) => entry.briefing && inRange(entry.briefing.frontmatter.date, options.range));
-  const briefings = week.map((entry) => entry.briefing!).sort((a, b) => compareForBook(a.frontmatter, b.frontmatter));
+  // Which memos are the week's, which are left out, which stop the book (select-memos.ts).
+  const selection = selectBookMemos(loaded, options.range, statusesLeftOut(options.config, options.includeDrafts));
+  const aside: BookAside = { leftOut: selection.leftOut, elsewhere: selection.elsewhere, undated: selection.undated };
+  const briefings = selection.bound.sort((a, b) => compareForBook(a.frontmatter, b.frontmatter));
   // Each memo's ids get its place in the book as a prefix, so its links land in it (memo-2-table-1).
   const idPrefix = (index: number) => `memo-${index + 1}-`;
   const bodies = briefings.map((briefing, index) => transformBody(briefing, undefined, 'html', { idPrefix: idPrefix(index) }));
-  const troubled = [...unreadable.map((entry) => entry.file), ...briefings.filter((briefing) => hasErrors(briefing.file)).map((briefing) => briefing.file)];
+  const troubled = [...selection.blocking, ...briefings.filter((briefing) => hasErrors(briefing.file)).map((briefing) => briefing.file)];
   const files = [...new Set([...troubled, ...briefings.map((briefing) => briefing.file)])];
-  if (troubled.length > 0 || missing.length > 0) return { status: 'failed', files, missing };
-  if (briefings.length === 0) return { status: 'empty', files, missing };
+  if (troubled.length > 0 || missing.length > 0) return { status: 'failed', files, missing, ...aside };
+  if (briefings.length === 0) return { status: 'empty', files, missing, ...aside };
 
   const templates = loadBookTemplates(options.config.templatesFolder);
   const assets: AssetMap = new Map();
@@ -125,7 +144,7 @@ export async function makeBook(options: BookOptions): Promise<BookResult> {
       const measured = await measurePages(printed, memos.length);
       if ('missing' in measured) {
         reportError(briefings[0]!.file, `the book could not find where ${measured.missing} starts in the printed pages; please report this`, undefined, 'book');
-        return { status: 'failed', files, missing };
+        return { status: 'failed', files, missing, ...aside };
       }
       if (pages && samePages(pages, measured)) break;
       pages = measured;
@@ -137,7 +156,7 @@ export async function makeBook(options: BookOptions): Promise<BookResult> {
       withoutRunningHeader: runningHeaders.map((header, index) => ({ page: pages!.memos[index]!, lines: [header.title, header.date] })),
     });
     await writeFileAtomically(options.outFile, pdf.bytes);
-    return { status: 'built', output: options.outFile, memos: memos.length, pages: pdf.pages, files, missing };
+    return { status: 'built', output: options.outFile, memos: memos.length, pages: pdf.pages, files, missing, ...aside };
   } finally {
     await pool.close();
   }

@@ -2,7 +2,7 @@
 // cover, the contents with each memo's first page, the summary of BLUFs, the index by tag,
 // and the book's overall marking (R1 over the whole book: its highest memo).
 import { formatMemoDate } from '../../render/dates.js';
-import { bannerText } from '../../source/banner.js';
+import { bannerText, highestBanner } from '../../source/banner.js';
 import { portionSpelling } from '../../source/caveats.js';
 import type { TagLabels } from '../../source/glossary.js';
 import { parseBanner, type MarkingSystem } from '../../source/markings.js';
@@ -38,15 +38,10 @@ const stripPortionMark = (text: string) => text.replace(/^\((?:[A-Z]{1,4})(?:\/\
 
 /** The highest banner of the book's memos, with every caveat any of them carries. */
 export function overallMarking(memos: Frontmatter[], system: MarkingSystem): string {
-  let rank = 0;
-  const caveats = new Set<string>();
-  for (const memo of memos) {
-    const parsed = parseBanner(bannerText(memo.marking, system), system);
-    if (!parsed.ok) continue;
-    rank = Math.max(rank, parsed.banner.rank);
-    for (const category of parsed.banner.categories) caveats.add(category.join('/'));
-  }
-  return [system.levels[rank]!.banner, ...[...caveats].sort()].join('//');
+  return highestBanner(
+    memos.map((memo) => bannerText(memo.marking, system)),
+    system,
+  );
 }
 
 function portionOf(memo: Frontmatter, system: MarkingSystem): string {

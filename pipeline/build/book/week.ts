@@ -53,3 +53,16 @@ export function parseRange(from: string, to: string, isValidDate: (text: string)
 }
 
 export const inRange = (date: string, range: DateRange) => date >= range.from && date <= range.to;
+
+/** The folder of a week under content/, as the samples name it: `2024-w31`. */
+export const weekFolderName = (date: string) => weekLabel(isoWeekOf(date)).toLowerCase();
+
+/** The week a folder is named for (`2024-w31`), if its name is one. */
+export function weekOfFolder(name: string): DateRange | undefined {
+  const match = /^(\d{4})-w(\d{2})$/i.exec(name);
+  if (!match) return undefined;
+  const week = parseWeek(`${match[1]}-W${match[2]}`);
+  return 'error' in week ? undefined : week;
+}
+
+export const overlaps = (a: DateRange, b: DateRange) => a.from <= b.to && b.from <= a.to;

@@ -48,6 +48,11 @@ export default function remarkPortionMarks(options: PortionMarkOptions) {
         type: 'text',
         value: `(${parsed.mark.text})`,
         data: { hName: 'span', hProperties: { className: ['portion-mark'] }, portionMark: parsed.mark } as Text['data'],
+        // Where the mark was written (a redline marks it when it is new).
+        position:
+          start && start.offset !== undefined
+            ? { start, end: { line: start.line, column: start.column + parsed.consumed - 1, offset: start.offset + parsed.consumed - 1 } }
+            : undefined,
       };
       const rest = text.value.slice(parsed.consumed);
       const restNode: Text = {
