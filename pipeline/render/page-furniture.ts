@@ -8,6 +8,8 @@ import { textWidthIn } from './margin-boxes.js';
 export interface PageNumbers {
   /** The CSS `content` of the number: `"Page " counter(page) " of " counter(pages)` or `counter(page)`. */
   content: string;
+  /** "Page 2 of 3" (else the number alone): for the Word footer, which builds it from fields. */
+  pageOfPages: boolean;
   /** The number prints above the bottom banner, centred (DoD), instead of at the bottom right. */
   centred: boolean;
   /** Page 1 carries its number. */
@@ -15,12 +17,13 @@ export interface PageNumbers {
 }
 
 /** A weekly book numbers its pages one way throughout, whatever the houses of its memos. */
-export const bookPageNumbers: PageNumbers = { content: '"Page " counter(page) " of " counter(pages)', centred: false, firstPage: true };
+export const bookPageNumbers: PageNumbers = { content: '"Page " counter(page) " of " counter(pages)', pageOfPages: true, centred: false, firstPage: true };
 
 export function pageNumbers(house: HouseStyle, numberFirstPage: boolean | undefined): PageNumbers {
   const { format, place, firstPage } = house.pageNumbers;
   return {
     content: format === 'number' ? 'counter(page)' : '"Page " counter(page) " of " counter(pages)',
+    pageOfPages: format !== 'number',
     centred: place === 'bottom-center',
     firstPage: numberFirstPage ?? firstPage,
   };

@@ -74,7 +74,7 @@ describe('house styles and the letterhead from the config', () => {
   it('is a usage error, naming the file, when the config names an unknown style or a seal that cannot be used', async () => {
     const unknown = await runCli(['check'], { cwd: writeTree({ 'briefing.config.yml': 'style: navy\n', 'content/memo.md': memo() }) });
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/briefing\.config\.yml: style: there is no house style "navy" in .*houses; the styles are dod, state, think-tank/);
+    expect(unknown.stderr).toMatch(/briefing\.config\.yml:1:8  style: there is no house style "navy" in .*houses; the styles are dod, state, think-tank/);
     const missing = await runCli(['build'], { cwd: writeTree({ 'briefing.config.yml': 'letterhead: { seal: content/seal.png }\n', 'content/memo.md': memo() }) });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/briefing\.config\.yml: letterhead\.seal: content\/seal\.png does not exist \(looked for .*content\/seal\.png\)/);

@@ -109,7 +109,8 @@ describe('page craft of the samples and the craft fixtures', () => {
     for (const [name, document] of pdfs) {
       for (const page of document.slice(1)) {
         const lines = linesBetween(page, 0, inch);
-        const banner = lines.find((line) => /^(UNCLASSIFIED|SECRET|CUI)$/.test(line.text.trim()));
+        // A memo in clearance or a draft says so beside the banner, on the banner's line.
+        const banner = lines.find((line) => /^(UNCLASSIFIED|SECRET|CUI)\s*(IN CLEARANCE|DRAFT)?$/.test(line.text.trim()));
         expect(banner, `${name}: the top banner`).toBeDefined();
         const header = lines.filter((line) => line !== banner);
         expect(header.length, `${name}: title and date of the running header`).toBe(2);
