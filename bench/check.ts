@@ -4,7 +4,7 @@
 import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { checkSources } from '../pipeline/build/check-sources.js';
+import { checkSources } from '../pipeline/run/check-sources.js';
 import { createLinter } from '../pipeline/lint/linter.js';
 import { loadConfig } from '../pipeline/source/config.js';
 import { hasErrors } from '../pipeline/source/diagnostics.js';

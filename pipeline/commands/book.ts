@@ -1,8 +1,8 @@
 // `briefing book`: one PDF with every memo of an ISO week (or a date range).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultBookPath, makeBook } from '../build/book/make-book.js';
-import { isoWeekOf, parseRange, parseWeek, weekFolderName, weekLabel } from '../build/book/week.js';
+import { defaultBookPath, makeBook } from '../run/book/make-book.js';
+import { isoWeekOf, parseRange, parseWeek, weekFolderName, weekLabel } from '../run/book/week.js';
 import { loadConfig } from '../source/config.js';
 import { formatDiagnostics } from '../source/diagnostics.js';
 import { isValidIsoDate } from '../source/schema.js';

@@ -1,11 +1,11 @@
 // `briefing build`: flags, progress, summary line, report file and exit code.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { OutputWriteError, removeTemporaryFiles } from '../build/atomic-write.js';
-import { runReport, writeRunReport } from '../build/report.js';
-import { runBuild } from '../build/run.js';
-import type { OutputFormat } from '../build/print-briefing.js';
-import { parseShard } from '../build/select.js';
+import { OutputWriteError, removeTemporaryFiles } from '../run/atomic-write.js';
+import { runReport, writeRunReport } from '../run/report.js';
+import { runBuild } from '../run/build-run.js';
+import type { OutputFormat } from '../run/print-briefing.js';
+import { parseShard } from '../run/select.js';
 import { toolVersion } from '../project.js';
 import { loadConfig } from '../source/config.js';
 import { exitCodes, seconds, usageError, type Io } from './io.js';

@@ -1,12 +1,12 @@
 // `briefing check`: every check of the source and transform stages and the memo lint rules,
 // no browser. `--staged` checks what `git commit` is about to record (a pre-commit hook).
 // `--a11y` adds the accessibility audit, which does need a browser: axe-core over the memo's
-// HTML and the PDF/UA checker over its PDF (build/audit-briefings.ts).
+// HTML and the PDF/UA checker over its PDF (run/audit-briefings.ts).
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { VFile } from 'vfile';
-import { reportRecordedLengths } from '../build/memo-length.js';
+import { reportRecordedLengths } from '../run/memo-length.js';
 import { CheckCache, defaultCheckCacheFolder } from '../lint/check-cache.js';
 import { BrowserUnavailableError, installHint } from '../print/browser.js';
 import { checkSourceFiles } from '../lint/check-run.js';
@@ -61,7 +61,7 @@ export async function check(args: string[], io: Io): Promise<number> {
   const outDir = path.resolve(io.cwd, values.out ?? 'output');
   await reportRecordedLengths(sources, files, outDir, `${path.relative(io.cwd, outDir) || '.'}/`, config.lint);
   if (values.a11y) {
-    const { auditBriefings } = await import('../build/audit-briefings.js');
+    const { auditBriefings } = await import('../run/audit-briefings.js');
     try {
       await auditBriefings(
         sources.map((source, index) => ({ source, file: files[index]! })),

@@ -2,8 +2,8 @@
 // prints its path. The scaffold's placeholders fail `check` and `build` until they are written.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createMemo } from '../build/new-memo.js';
-import { parseWeek } from '../build/book/week.js';
+import { createMemo } from '../run/new-memo.js';
+import { parseWeek } from '../run/book/week.js';
 import { loadConfig } from '../source/config.js';
 import { memoTypes, type MemoType } from '../source/schema.js';
 import { exitCodes, usageError, type Io } from './io.js';

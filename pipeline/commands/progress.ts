@@ -3,7 +3,7 @@
 import { SingleBar } from 'cli-progress';
 import { shownPath } from '../paths.js';
 import type { VFile } from 'vfile';
-import type { BuildEvent } from '../build/run.js';
+import type { BuildEvent } from '../run/build-run.js';
 import { seconds, type Io } from './io.js';
 
 export type ProgressStyle = 'bar' | 'lines' | 'quiet' | 'none';

@@ -2,7 +2,7 @@
 // since REF marked, for the next round of clearance.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { makeRedline } from '../build/redline/make-redline.js';
+import { makeRedline } from '../run/redline/make-redline.js';
 import { loadConfig } from '../source/config.js';
 import { formatDiagnostics } from '../source/diagnostics.js';
 import { exitCodes, seconds, usageError, type Io } from './io.js';

@@ -9,7 +9,7 @@ import type { TemplateSet } from '../render/templates.js';
 import type { BriefingConfig } from '../source/config.js';
 import { assetOrigin } from '../transform/processor.js';
 import type { Briefing, RenderedDocument, TransformedBody } from '../types.js';
-import { documentDate } from '../build/provenance.js';
+import { documentDate } from '../run/provenance.js';
 
 export function renderPreview(briefing: Briefing, body: TransformedBody, templates: TemplateSet, config: BriefingConfig): RenderedDocument {
   return renderDocument(briefing, body, {

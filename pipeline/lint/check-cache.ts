@@ -9,7 +9,7 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
-import { writeFileAtomically } from '../build/atomic-write.js';
+import { writeFileAtomically } from '../run/atomic-write.js';
 import { toolRoot } from '../project.js';
 import type { BriefingConfig } from '../source/config.js';
 import { fileSignature, type IdStore } from '../source/content-ids.js';

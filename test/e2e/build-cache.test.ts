@@ -4,7 +4,7 @@
 import { cpSync, existsSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBuild, type BuildResult } from '../../pipeline/build/run.js';
+import { runBuild, type BuildResult } from '../../pipeline/run/build-run.js';
 import { loadConfig } from '../../pipeline/source/config.js';
 import { projectRoot, runCli } from '../support/cli.js';
 import { memo, tempFolder, writeTree } from '../support/fixtures.js';

@@ -6,7 +6,7 @@ import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseShard, shardOf } from '../../pipeline/build/select.js';
+import { parseShard, shardOf } from '../../pipeline/run/select.js';
 import { findBrowser, launchArguments } from '../../pipeline/print/browser.js';
 import { runCli } from '../support/cli.js';
 import { memo, tempFolder, writeTree } from '../support/fixtures.js';

@@ -2,9 +2,9 @@
 // frontmatter says (or, with errors, what can still be read of it).
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { selectBookMemos } from '../../pipeline/build/book/select-memos.js';
-import { statusesLeftOut } from '../../pipeline/build/book/make-book.js';
-import { parseWeek, type DateRange } from '../../pipeline/build/book/week.js';
+import { selectBookMemos } from '../../pipeline/run/book/select-memos.js';
+import { statusesLeftOut } from '../../pipeline/run/book/make-book.js';
+import { parseWeek, type DateRange } from '../../pipeline/run/book/week.js';
 import { loadBriefing } from '../../pipeline/source/load.js';
 import { memo } from '../support/fixtures.js';
 

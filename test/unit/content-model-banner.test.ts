@@ -5,8 +5,8 @@
 // with its byline; `marking.cui.category` takes one category or a list.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { overallMarking } from '../../pipeline/build/book/model.js';
-import { bookView } from '../../pipeline/build/book/model.js';
+import { overallMarking } from '../../pipeline/run/book/model.js';
+import { bookView } from '../../pipeline/run/book/model.js';
 import { renderDocument } from '../../pipeline/render/render.js';
 import { loadTemplates } from '../../pipeline/render/templates.js';
 import { bannerText } from '../../pipeline/source/banner.js';

@@ -1,7 +1,7 @@
 // What a redline says above the memo and which marking it prints under: the frontmatter texts
 // word by word, the marking as it was and is, the higher banner with the blocks that go with it.
 import { describe, expect, it } from 'vitest';
-import { underHigherMarking } from '../../pipeline/build/redline/make-redline.js';
+import { underHigherMarking } from '../../pipeline/run/redline/make-redline.js';
 import { ChangeLedger } from '../../pipeline/change-marks.js';
 import { redlineView, wordChangesHtml } from '../../pipeline/render/redline-view.js';
 import { loadConfig } from '../../pipeline/source/config.js';

@@ -12,7 +12,7 @@ import { assetOrigin, transformBody } from '../../pipeline/transform/processor.j
 import { projectRoot } from '../support/cli.js';
 import { tempFolder } from '../support/fixtures.js';
 
-/** Values only a memo inside the weekly book receives (pipeline/build/book/make-book.ts). */
+/** Values only a memo inside the weekly book receives (pipeline/run/book/make-book.ts). */
 const bookOnly = ['pageName', 'number'];
 
 function documentedValues(): string[] {

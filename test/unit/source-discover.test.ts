@@ -3,7 +3,7 @@
 import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outputPathFor } from '../../pipeline/build/run.js';
+import { outputPathFor } from '../../pipeline/run/build-run.js';
 import { discoverBriefings } from '../../pipeline/source/discover.js';
 import { tempFolder, writeTree } from '../support/fixtures.js';
 

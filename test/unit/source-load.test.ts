@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkSources } from '../../pipeline/build/check-sources.js';
+import { checkSources } from '../../pipeline/run/check-sources.js';
 import { reportDuplicateIds } from '../../pipeline/source/duplicate-ids.js';
 import { formatDiagnostics } from '../../pipeline/source/diagnostics.js';
 import { loadBriefing } from '../../pipeline/source/load.js';

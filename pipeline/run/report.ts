@@ -2,7 +2,7 @@
 // output, sha256, pages, status, duration and diagnostics.
 import { shownPath } from '../paths.js';
 import { writeFileAtomically } from './atomic-write.js';
-import type { BuildResult } from './run.js';
+import type { BuildResult } from './build-run.js';
 
 export interface RunReport {
   tool: string;
