@@ -42,7 +42,7 @@ describe("a team's own template written before the end matter was kept with the 
     const file = path.join(projectRoot, 'content/2024-w31/extended-deterrence-dialogue-action.md');
     const loaded = loadBriefing(await readSource({ path: file, root: path.dirname(file), relative: path.basename(file) }), projectRoot);
     const { html } = renderDocument(loaded.briefing!, transformBody(loaded.briefing!), { templates: loadTemplates(folder), origin: assetOrigin, date: new Date('2024-07-31T00:00:00Z'), markings: usMarkings });
-    expect(html).toContain('continue to share leadership of the working-level rounds with the Department.'); // the body's last paragraph
+    expect(html).toContain('OSD/ISA supports the approach.'); // the body's last paragraph
     expect(html.match(/<p class="rec">/g)).toHaveLength(2);
   });
 });

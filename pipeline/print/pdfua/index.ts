@@ -7,6 +7,7 @@ import type { PdfMetadata } from '../../types.js';
 import { markArtifacts, type PageOneLine } from './artifacts.js';
 import { ungroupFigures } from './figures.js';
 import { describeLinks } from './links.js';
+import { dropSliverLinks } from './sliver-links.js';
 import { addListBodies } from './lists.js';
 import { readAllPages } from './page-content.js';
 import { addRoleMap } from './role-map.js';
@@ -47,7 +48,11 @@ function addPageOneParagraphs(pdf: PDFDocument, lines: PageOneLine[], page: PDFR
 export function makeAccessible(pdf: PDFDocument, options: AccessibilityOptions): void {
   const pages = readAllPages(pdf);
   const tagged = pdf.catalog.has(PDFName.of('StructTreeRoot'));
-  if (tagged) describeLinks(pdf, pages, ParentTree.of(pdf), options.linkTargets ?? {});
+  if (tagged) {
+    const parentTree = ParentTree.of(pdf);
+    dropSliverLinks(pdf, pages, parentTree);
+    describeLinks(pdf, pages, parentTree, options.linkTargets ?? {});
+  }
 
   const lines: PageOneLine[] = (options.pageOneLines ?? []).map((text) => ({ text, mcids: [] }));
   pages.forEach((page, index) => markArtifacts(pdf, page, index === 0 && tagged && page.structParents !== undefined ? lines : []));
