@@ -64,6 +64,7 @@ export async function build(args: string[], io: Io): Promise<number> {
       shard,
       changedSince: values['changed-since'],
       browserWsEndpoint: values['browser-ws-endpoint'] ?? io.env.BRIEFING_BROWSER_WS,
+      sourceDateEpoch: io.env.SOURCE_DATE_EPOCH,
       formats: formats.formats,
       onEvent: progress.onEvent,
       signal: controller.signal,
