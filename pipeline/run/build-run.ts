@@ -4,7 +4,7 @@
 // the cached and the invalid; print the rest through a bounded set of lanes; remove outputs
 // whose source is gone; save the manifest. A briefing that fails is reported and skipped;
 // every other briefing is still built. Terminal output is the caller's job (events), and so is
-// the environment: everything the run depends on comes in its options.
+// reading the environment: the command passes SOURCE_DATE_EPOCH and BRIEFING_BROWSER_WS in.
 import type { VFile } from 'vfile';
 import type { PrintPool } from '../print/pool.js';
 import type { BriefingConfig } from '../source/config.js';
