@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { OutputWriteError, removeTemporaryFiles } from '../run/atomic-write.js';
 import { runReport, writeRunReport } from '../run/report.js';
 import { runBuild } from '../run/build-run.js';
+import { appendStepSummary, buildSummary } from '../run/step-summary.js';
 import type { OutputFormat } from '../run/print-briefing.js';
 import { parseShard } from '../run/select.js';
 import { toolVersion } from '../project.js';
@@ -64,6 +65,7 @@ export async function build(args: string[], io: Io): Promise<number> {
       shard,
       changedSince: values['changed-since'],
       browserWsEndpoint: values['browser-ws-endpoint'] ?? io.env.BRIEFING_BROWSER_WS,
+      sourceDateEpoch: io.env.SOURCE_DATE_EPOCH,
       formats: formats.formats,
       onEvent: progress.onEvent,
       signal: controller.signal,
@@ -78,6 +80,9 @@ export async function build(args: string[], io: Io): Promise<number> {
     for (const link of result.skippedLinks) io.err(`briefing: ${link}: a link that leads outside the content folder; not followed\n`);
     const report = runReport(result, `briefing ${toolVersion}`, io.cwd);
     if (values.report) await writeRunReport(path.resolve(io.cwd, values.report), report);
+    // In GitHub Actions: the run's summary on the job's page.
+    const summaryProblem = await appendStepSummary(io.env.GITHUB_STEP_SUMMARY, buildSummary(report));
+    if (summaryProblem) io.err(`briefing: ${summaryProblem}\n`);
     const { built, cached, failed, removed } = report.summary;
     if (values.json) {
       io.out(`${JSON.stringify(report, null, 2)}\n`);

@@ -14,6 +14,7 @@ import { NotInRepositoryError, stagedSources } from '../lint/staged.js';
 import { loadConfig } from '../source/config.js';
 import { formatDiagnostics } from '../source/diagnostics.js';
 import { discoverBriefings } from '../source/discover.js';
+import { appendStepSummary, checkSummary } from '../run/step-summary.js';
 import type { SourceFile } from '../types.js';
 import { exitCodes, usageError, type Io } from './io.js';
 
@@ -86,6 +87,9 @@ export async function check(args: string[], io: Io): Promise<number> {
     io.err(`${closingCount(files.length, errors, warnings)}\n`);
   }
   for (const path of missing) io.err(`briefing: ${path}: no such Markdown file or folder\n`);
+  // In GitHub Actions: the check's summary on the job's page.
+  const summaryProblem = await appendStepSummary(io.env.GITHUB_STEP_SUMMARY, checkSummary(files));
+  if (summaryProblem) io.err(`briefing: ${summaryProblem}\n`);
   if (errors > 0 || missing.length > 0) return exitCodes.failed;
   if (values.strict && warnings > 0) return exitCodes.failed;
   return exitCodes.ok;

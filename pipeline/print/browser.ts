@@ -45,10 +45,15 @@ const isExecutable = (file: string) => {
   }
 };
 
-/** Debian's /usr/bin/chromium* are shell wrappers; the binary beside it starts quieter and faster. */
+/**
+ * Debian's /usr/bin/chromium and /usr/bin/chromium-headless-shell are shell wrappers around
+ * /usr/lib/chromium/<name>; the binary itself starts quieter and faster. Found from the
+ * wrapper's own folder (bin/../lib/chromium), so any prefix works the same.
+ */
 function unwrapDebianChromium(file: string): string {
-  if (file !== '/usr/bin/chromium' && file !== '/usr/bin/chromium-headless-shell') return file;
-  const binary = path.join('/usr/lib/chromium', path.basename(file));
+  const name = path.basename(file);
+  if ((name !== 'chromium' && name !== 'chromium-headless-shell') || path.basename(path.dirname(file)) !== 'bin') return file;
+  const binary = path.join(path.dirname(file), '..', 'lib', 'chromium', name);
   try {
     const head = readFileSync(file, { encoding: 'latin1' }).slice(0, 2);
     return head === '#!' && isExecutable(binary) ? binary : file;

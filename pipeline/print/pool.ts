@@ -28,17 +28,14 @@ export class PoolClosedError extends Error {
   }
 }
 
-// One page more than cores: while one page waits on Node (post-pass, next memo), the others print.
-// Measured here on 2 cores (npm run bench): 3 pages beat 2, which beat 1.
 /**
- * A reused page keeps something of every document it printed: memory (the browser grew by about
- * 5 MB a print, 1.4 to 1.9 GB over 100 prints a page) and time (it prints more slowly the more
- * it has printed: a bare 3-page loop over 160 memos took 30 s when pages were replaced every 80
- * prints, 23–27 s every 40, 20–27 s every 10–20). Every 20 did not make whole builds measurably
- * faster and left peak memory at 1,000 memos 1.24× that at 100 (every 40: 1.18×), so 40 it is.
+ * Prints after which a page is closed and a fresh one opened in its place: a reused page keeps
+ * something of every document it printed, in memory and in print time (measurements in the
+ * README's Performance section).
  */
 export const printsPerPage = 40;
 
+/** One page more than cores: while one page waits on Node (post-pass, next memo), the others print. */
 export const defaultPoolSize = () => Math.max(1, Math.min(4, os.availableParallelism() + 1));
 
 /** Pages for a run: the configured or default pool size, but no more than memos to print. */
@@ -113,8 +110,10 @@ export class PrintPool {
   }
 
   /**
-   * Starts a new browser in place of `dead`. Several memos see one crash; only the first
-   * restarts, and a memo that hears of the crash late must not kill the new browser.
+   * Starts a new browser (or connects again) in place of `dead`, which is let go as `close`
+   * does: closed if we launched it, disconnected if it is someone else's. Several memos see one
+   * crash; only the first restarts, and a memo that hears of the crash late must not kill the
+   * new browser.
    */
   private async restart(dead: Browser | undefined): Promise<void> {
     if (this.restarting) return this.restarting;
@@ -122,7 +121,7 @@ export class PrintPool {
     this.restarting = (async () => {
       const old = this.browser;
       this.browser = undefined;
-      await old?.close().catch(() => undefined);
+      if (old) await letGo(old, this.source);
       if (this.closed) return;
       const waiters = this.waiting;
       this.waiting = [];

@@ -32,6 +32,8 @@ export interface PrepareContext {
   templates: TemplateSet;
   config: BriefingConfig;
   stamp?: boolean;
+  /** SOURCE_DATE_EPOCH as the command read it: the date every output carries, when set. */
+  sourceDateEpoch?: string;
 }
 
 /** What the run already knows of the source's git state (one `git status` per content folder). */
@@ -65,7 +67,7 @@ export async function prepareBriefing(briefing: Briefing, context: PrepareContex
   const body = transformBody(briefing, (tree) => linter.lint(briefing, tree));
   if (hasErrors(briefing.file)) throw new BriefingInvalid();
   const history = await gitHistory(briefing.source.path, git);
-  const date = documentDate(briefing.frontmatter.date, history);
+  const date = documentDate(briefing.frontmatter.date, history, { SOURCE_DATE_EPOCH: context.sourceDateEpoch });
   const commit = history.commit ? `${history.commit.slice(0, 12)}${history.modified ? '+modified' : ''}` : undefined;
   const options: RenderOptions = {
     templates: context.templates,

@@ -3,7 +3,10 @@
 // changed, which touches every briefing.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { toolRoot } from '../project.js';
+import { configFileName } from '../source/config.js';
 import type { FoundBriefing } from '../source/discover.js';
+import { changedSince } from './git-state.js';
 
 export interface Shard {
   index: number;
@@ -35,4 +38,30 @@ export function touchesEverything(file: string, toolFiles: { templates: string; 
     return !relative.startsWith('..') && !path.isAbsolute(relative);
   };
   return inside(toolFiles.templates) || file === toolFiles.config || file === path.join(toolFiles.tool, 'package.json') || file === path.join(toolFiles.tool, 'package-lock.json') || inside(path.join(toolFiles.tool, 'pipeline'));
+}
+
+/**
+ * The briefings of a run: those of its shard, and of those only the ones changed since
+ * `changedSince` (every one under a content root where a template, the config, the tool or a
+ * file other than a briefing changed). An unknown git ref is an error, not an empty run.
+ */
+export async function selectBriefings(
+  found: FoundBriefing[],
+  selection: { shard?: Shard; changedSince?: string; templatesFolder: string; cwd: string },
+): Promise<FoundBriefing[] | { error: string }> {
+  const sharded = found.filter((briefing) => inShard(briefing, selection.shard));
+  if (!selection.changedSince || sharded.length === 0) return sharded;
+  const byTop = new Map<string, Set<string>>();
+  const everythingIn = new Set<string>();
+  const toolFiles = { templates: selection.templatesFolder, config: path.resolve(selection.cwd, configFileName), tool: toolRoot };
+  for (const root of new Set(sharded.map((briefing) => briefing.root))) {
+    const changes = await changedSince(root, selection.changedSince);
+    if ('error' in changes) return changes;
+    byTop.set(root, changes.files);
+    const rootWide = [...changes.files].some(
+      (file) => touchesEverything(file, toolFiles) || (!/\.(md|markdown)$/i.test(file) && !path.relative(root, file).startsWith('..')),
+    );
+    if (rootWide) everythingIn.add(root);
+  }
+  return sharded.filter((briefing) => everythingIn.has(briefing.root) || byTop.get(briefing.root)?.has(briefing.path));
 }

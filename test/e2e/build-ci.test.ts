@@ -136,16 +136,23 @@ describe('--browser-ws-endpoint', () => {
     chromium?.kill('SIGKILL');
   });
 
-  it('prints through a browser that is already running, and leaves it running', async () => {
+  it('prints through a browser that is already running, named by the flag or by BRIEFING_BROWSER_WS, and leaves it running', async () => {
     expect(endpoint).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\//);
+    // The running browser's own name for itself, as the report's browser field shows it.
+    const running = (await (await fetch(`http://${new URL(endpoint).host}/json/version`)).json()) as { Browser: string };
+    // No browser to launch: a build that ignored the endpoint would exit 3 (no usable browser).
+    const noLocalBrowser = { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' };
     const folder = writeTree({ 'remote.md': memo({ id: 'REMOTE-1' }) });
-    const viaFlag = await runCli(['build', folder, '--out', path.join(folder, 'a'), '--browser-ws-endpoint', endpoint, '--json']);
-    expect(viaFlag.code).toBe(0);
+    const viaFlag = await runCli(['build', folder, '--out', path.join(folder, 'a'), '--browser-ws-endpoint', endpoint, '--json'], { env: noLocalBrowser });
+    expect(viaFlag.code, viaFlag.stderr).toBe(0);
     const report = JSON.parse(viaFlag.stdout) as Report;
-    expect(report.browser).toMatch(/Chrome/);
+    expect(report.browser).toBe(running.Browser);
     expect(report.briefings[0]!.status).toBe('built');
-    const viaEnv = await runCli(['build', folder, '--out', path.join(folder, 'b'), '--json'], { env: { BRIEFING_BROWSER_WS: endpoint } });
-    expect(viaEnv.code).toBe(0);
+    const viaEnv = await runCli(['build', folder, '--out', path.join(folder, 'b'), '--json'], { env: { ...noLocalBrowser, BRIEFING_BROWSER_WS: endpoint } });
+    expect(viaEnv.code, viaEnv.stderr).toBe(0);
+    const envReport = JSON.parse(viaEnv.stdout) as Report;
+    expect(envReport.browser).toBe(running.Browser);
+    expect(envReport.briefings[0]!.status).toBe('built');
     expect(chromium!.exitCode).toBeNull();
   });
 

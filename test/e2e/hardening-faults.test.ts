@@ -5,13 +5,29 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrintPool } from '../../pipeline/print/pool.js';
+import type { Browser } from 'puppeteer-core';
 import type { RenderedDocument } from '../../pipeline/types.js';
 import { briefingBin, runCli, type CliResult } from '../support/cli.js';
 import { memo, tempFolder, writeTree } from '../support/fixtures.js';
 import { readPdf } from '../support/pdf.js';
 import { renderBriefing } from '../hostile/stages.js';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The pool's current browser (private: the tests watch what it does, they never drive it). */
+const browserOf = (pool: PrintPool) => (pool as unknown as { browser?: Browser }).browser;
+
+/** Resolves when a page of `browser` has loaded a memo's document: the memo is in Chromium now. */
+const memoLoadedIn = (browser: Browser) => browser.waitForTarget((target) => /\/document\/\d+\.html$/.test(target.url()), { timeout: 60_000 });
+
+/** Polls `value` until it is defined (a state the pool has no event for); fails after `timeoutMs`. */
+async function until<T>(value: () => T | undefined, what: string, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = value();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 function memos(count: number, prefix: string): Record<string, string> {
   const files: Record<string, string> = {};
@@ -84,13 +100,16 @@ describe('a browser that dies mid-run', () => {
       const printing = pool.print(heavy);
       printing.catch(() => undefined);
       const first = pool.browserProcessId!;
-      await sleep(500);
+      await memoLoadedIn(browserOf(pool)!);
       process.kill(first, 'SIGKILL');
-      // Wait for the new browser, give it time to take the memo again, then kill it as well.
-      for (let tries = 0; tries < 200 && (pool.browserProcessId === undefined || pool.browserProcessId === first); tries++) await sleep(50);
+      // The new browser, once it has taken the memo again, is killed as well.
+      const restarted = await until(() => {
+        const browser = browserOf(pool);
+        return browser && pool.browserProcessId !== first ? browser : undefined;
+      }, 'the browser to be started again');
       const second = pool.browserProcessId!;
       expect(second).not.toBe(first);
-      await sleep(1500);
+      await memoLoadedIn(restarted);
       process.kill(second, 'SIGKILL');
       await expect(printing).rejects.toThrow(/browser crashed twice while printing this memo/);
       const bytes = await pool.print(light);

@@ -3,7 +3,7 @@
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BrowserUnavailableError, findBrowser, installHint, startBrowser } from '../../pipeline/print/browser.js';
+import { BrowserUnavailableError, findBrowser, installHint, startBrowser, systemBrowsers } from '../../pipeline/print/browser.js';
 import { tempFolder } from '../support/fixtures.js';
 
 /** An executable that is not a browser: enough for discovery, which never starts it. */
@@ -65,12 +65,44 @@ describe('findBrowser', () => {
     expect(error.message).toContain('PUPPETEER_EXECUTABLE_PATH');
   });
 
-  it.runIf(existsSync('/usr/bin/chromium') && existsSync('/usr/lib/chromium/chromium'))(
-    'uses the binary behind Debian\'s /usr/bin/chromium wrapper',
-    async () => {
-      expect(await findBrowser(emptyCache(), ['/usr/bin/chromium'])).toBe('/usr/lib/chromium/chromium');
-    },
-  );
+  /** Debian's layout under a temporary prefix: PREFIX/bin/NAME, a shell wrapper, and PREFIX/lib/chromium/NAME. */
+  function debianChromium(prefix: string, name: string, options: { binary?: boolean; wrapper?: string } = {}) {
+    const bin = path.join(prefix, 'bin');
+    const lib = path.join(prefix, 'lib', 'chromium');
+    mkdirSync(bin, { recursive: true });
+    mkdirSync(lib, { recursive: true });
+    const wrapper = path.join(bin, name);
+    writeFileSync(wrapper, options.wrapper ?? `#!/bin/sh
+exec ${path.join(lib, name)} "$@"
+`, { mode: 0o755 });
+    return { wrapper, binary: options.binary === false ? path.join(lib, name) : fakeExecutable(lib, name) };
+  }
+
+  it("uses the binary behind Debian's chromium wrapper, found from the wrapper's folder", async () => {
+    const { wrapper, binary } = debianChromium(tempFolder('briefing-usr-'), 'chromium');
+    expect(await findBrowser(emptyCache(), [wrapper])).toBe(binary);
+  });
+
+  it("prefers Debian's headless shell, through its wrapper, to the full browser listed after it", async () => {
+    const prefix = tempFolder('briefing-usr-');
+    const shell = debianChromium(prefix, 'chromium-headless-shell');
+    const full = debianChromium(prefix, 'chromium');
+    expect(await findBrowser(emptyCache(), [shell.wrapper, full.wrapper])).toBe(shell.binary);
+  });
+
+  it('keeps the wrapper when no binary is beside it, or when it is not a script', async () => {
+    const lonely = debianChromium(tempFolder('briefing-usr-'), 'chromium', { binary: false });
+    expect(await findBrowser(emptyCache(), [lonely.wrapper])).toBe(lonely.wrapper);
+    const notAScript = debianChromium(tempFolder('briefing-usr-'), 'chromium', { wrapper: '\x7fELF not a script' });
+    expect(await findBrowser(emptyCache(), [notAScript.wrapper])).toBe(notAScript.wrapper);
+  });
+
+  it("lists the headless shell first on Linux, and GitHub runners' preinstalled Chrome", () => {
+    const linux = systemBrowsers.linux!;
+    expect(linux.indexOf('/usr/bin/chromium-headless-shell')).toBe(0);
+    expect(linux.indexOf('/usr/bin/chromium-headless-shell')).toBeLessThan(linux.indexOf('/usr/bin/chromium'));
+    expect(linux).toContain('/usr/bin/google-chrome');
+  });
 
   it.runIf(existsSync('/usr/bin/chromium-headless-shell') && existsSync('/usr/lib/chromium/chromium-headless-shell'))(
     'prefers Debian\'s headless shell, through its wrapper, to the full browser',
