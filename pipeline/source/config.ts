@@ -14,7 +14,6 @@ import { closestWord } from './edit-distance.js';
 import { findConfigFile } from './find-config.js';
 import { defaultIdPattern, idPatternProblem } from './id-pattern.js';
 import { readLetterhead, type Letterhead } from './letterhead.js';
-import { shownPath } from '../paths.js';
 import { markingSystems, parseBanner, type MarkingSystem } from './markings.js';
 
 export { configFileName } from './config-error.js';
@@ -185,7 +184,8 @@ const bestEffort = (raw: unknown): Record<string, unknown> => (typeof raw === 'o
 export function loadConfig(cwd = process.cwd(), options: LoadConfigOptions = {}): BriefingConfig {
   const file = options.configPath !== undefined ? path.resolve(cwd, options.configPath) : findConfigFile(cwd);
   // Messages name the file as the author would type it; relative paths in it start from its folder.
-  const shown = file ? shownPath(file, cwd) : configFileName;
+  // (--config's path as typed; a file found above as ../briefing.config.yml).
+  const shown = options.configPath ?? (file ? path.relative(cwd, file) || configFileName : configFileName);
   const base = file ? path.dirname(file) : cwd;
   let text = '';
   if (file) {
@@ -234,7 +234,8 @@ export function loadConfig(cwd = process.cwd(), options: LoadConfigOptions = {})
   const style = typeof settings.style === 'string' ? settings.style : defaultHouse;
   const houses = houseNames(templatesFolder);
   if (!houses.includes(style)) {
-    problems.push(`${place(['style'])}  style: there is no house style "${style}" in ${templatesFolder}/houses; the styles are ${houses.join(', ') || 'none'}`);
+    // No style: key means the default's missing from a team's own templates: point at those.
+    problems.push(`${place(typeof settings.style === 'string' ? ['style'] : ['templates'])}  style: there is no house style "${style}" in ${templatesFolder}/houses; the styles are ${houses.join(', ') || 'none'}`);
   }
   const office = typeof settings.office === 'string' ? settings.office : 'Office of the Policy Planning Staff';
   const markings = markingSystems[typeof settings.markings === 'string' ? settings.markings : 'us'] ?? markingSystems.us!;
