@@ -56,6 +56,8 @@ export interface BuildOptions {
   /** Only briefings changed since this git ref (all of them if a template or the config changed). */
   changedSince?: string;
   browserWsEndpoint?: string;
+  /** Where `check`'s cache (and the content folder's ids) live; default node_modules/.cache/briefing. */
+  cacheFolder?: string;
   /** What to write of each briefing: its PDF (the default), its .docx, or both. */
   formats?: readonly OutputFormat[];
   /**
@@ -125,7 +127,7 @@ async function selectBriefings(found: FoundBriefing[], options: BuildOptions): P
   if (!options.changedSince || sharded.length === 0) return sharded;
   const byTop = new Map<string, Set<string>>();
   const everythingIn = new Set<string>();
-  const toolFiles = { templates: options.config.templatesFolder, config: path.resolve(options.cwd ?? process.cwd(), configFileName), tool: toolRoot };
+  const toolFiles = { templates: options.config.templatesFolder, config: options.config.file ?? path.resolve(options.cwd ?? process.cwd(), configFileName), tool: toolRoot };
   for (const root of new Set(sharded.map((briefing) => briefing.root))) {
     const changes = await changedSince(root, options.changedSince);
     if ('error' in changes) return changes;
@@ -257,7 +259,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const elsewhere = await idsElsewhere(
     candidates.map((candidate) => candidate.found),
     cwd,
-    async () => (idStore = await CheckCache.openIds(defaultCheckCacheFolder(cwd))),
+    async () => (idStore = await CheckCache.openIds(defaultCheckCacheFolder(cwd, options.cacheFolder))),
   );
   await idStore?.save();
   for (const other of elsewhere) idCount.set(other.id, (idCount.get(other.id) ?? 0) + 1);
