@@ -177,6 +177,15 @@ function configPlace(shown: string, document: ReturnType<typeof parseDocument> |
 
 export { ConfigError } from './config-error.js';
 
+/** Problems as the file reads, top to bottom (zod names unknown keys after wrong values); unplaced ones last. */
+function inFileOrder(problems: string[]): string[] {
+  const position = (problem: string) => {
+    const [, line, column] = /^\S*?:(\d+):(\d+) /.exec(problem) ?? [];
+    return line ? Number(line) * 1e6 + Number(column) : Number.MAX_SAFE_INTEGER;
+  };
+  return problems.map((problem, index) => ({ problem, index, at: position(problem) })).sort((a, b) => a.at - b.at || a.index - b.index).map(({ problem }) => problem);
+}
+
 /** The raw settings as far as they go, for the checks after a failed parse (their values are tested one by one). */
 const bestEffort = (raw: unknown): Record<string, unknown> => (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {});
 
@@ -250,7 +259,7 @@ export function loadConfig(cwd = process.cwd(), options: LoadConfigOptions = {})
     // letterhead.ts names the file alone; the place of seal: tells the author where to look.
     problems.push(...error.problems.map((problem) => problem.replace(`${configFileName}: letterhead.seal:`, `${place(['letterhead', 'seal'])}  letterhead.seal:`)));
   }
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (problems.length > 0) throw new ConfigError(inFileOrder(problems));
   return {
     office,
     markings,
