@@ -71,4 +71,23 @@ console.log(JSON.stringify({ outcomes: built.outcomes.map((o) => ({ status: o.st
     expect(answer.keys).toContain('office');
     expect(await readingText(path.join(app, 'api-out/memo.pdf'))).toContain('Installed from the tarball');
   });
+
+  it("type-checks a TypeScript caller against the package's declarations", async () => {
+    writeTree(
+      {
+        'caller.ts': `import { book, build, check, schema, type BookResult, type BuildResult, type CheckResult } from 'briefing';
+const built: BuildResult = await build({ outDir: 'x', formats: ['docx'], signal: new AbortController().signal, onEvent: (event) => void event.kind });
+const checked: CheckResult = await check({ paths: ['content'] });
+const bound: BookResult = await book({ week: '2024-W31' });
+export const count: number = built.outcomes.length + checked.errors + (bound.status === 'built' ? bound.pages : 0) + Object.keys(await schema('config')).length;
+// @ts-expect-error: were build untyped (any), this line would be no error, and tsc would fail here
+await build({ outputDir: 'x' });
+`,
+        'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, skipLibCheck: true, noEmit: true, types: [] }, files: ['caller.ts'] }),
+      },
+      app,
+    );
+    // The work tree's TypeScript: the installed package has no devDependencies.
+    await expect(run(process.execPath, [path.join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: app })).resolves.toBeDefined();
+  });
 });
