@@ -29,6 +29,8 @@ export interface CheckOptions {
   cache?: boolean;
   /** Where that cache lives (default node_modules/.cache/briefing under cwd). */
   cacheFolder?: string;
+  /** Checked before the checks and before the audit: an aborted check throws its reason. */
+  signal?: AbortSignal;
 }
 
 export interface CheckResult {
@@ -41,6 +43,7 @@ export interface CheckResult {
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
+  options.signal?.throwIfAborted();
   let sources: SourceFile[];
   let missing: string[] = [];
   const cwd = await realpath(options.cwd);
@@ -58,6 +61,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   // How long a memo runs is known only from a print: the last build's, if its source is unchanged.
   await reportRecordedLengths(sources, files, options.outDir, options.outShown, options.config.lint);
   if (options.a11y) {
+    options.signal?.throwIfAborted();
     const { auditBriefings } = await import('./audit-briefings.js');
     await auditBriefings(
       sources.map((source, index) => ({ source, file: files[index]! })),
