@@ -8,19 +8,18 @@ import { formatDiagnostics } from '../source/diagnostics.js';
 import { isValidIsoDate } from '../source/schema.js';
 import { exitCodes, seconds, usageError, type Io } from './io.js';
 
+export const bookOptions = {
+  week: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  'include-drafts': { type: 'boolean' },
+  'browser-ws-endpoint': { type: 'string' },
+  config: { type: 'string' },
+} as const;
+
 export async function book(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      week: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      out: { type: 'string', short: 'o' },
-      'include-drafts': { type: 'boolean' },
-      'browser-ws-endpoint': { type: 'string' },
-    },
-  });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: bookOptions });
   if (values.week && (values.from || values.to)) return usageError(io, 'give either --week or --from and --to, not both');
   if (Boolean(values.from) !== Boolean(values.to)) return usageError(io, '--from and --to go together');
   const today = new Date().toISOString().slice(0, 10);
@@ -28,7 +27,7 @@ export async function book(args: string[], io: Io): Promise<number> {
   if ('error' in range) return usageError(io, range.error);
 
   const started = Date.now();
-  const config = loadConfig(io.cwd);
+  const config = loadConfig(io.cwd, { configPath: values.config });
   const paths = positionals.length > 0 ? positionals : ['content'];
   const outFile = values.out ? path.resolve(io.cwd, values.out) : defaultBookPath(io.cwd, range);
   const wsEndpoint = values['browser-ws-endpoint'] ?? io.env.BRIEFING_BROWSER_WS;
@@ -39,6 +38,7 @@ export async function book(args: string[], io: Io): Promise<number> {
     config,
     cwd: io.cwd,
     includeDrafts: values['include-drafts'],
+    sourceDateEpoch: io.env.SOURCE_DATE_EPOCH,
     startPool: async () => (await import('../print/pool.js')).PrintPool.start({ size: 1, timeoutMs: config.printTimeoutMs * 4, browser: { wsEndpoint } }),
   });
 

@@ -6,16 +6,18 @@ import { exitCodes, usageError, type Io } from './io.js';
 
 export const defaultDevPort = 4173;
 
+export const devOptions = {
+  port: { type: 'string', short: 'p' },
+  'browser-ws-endpoint': { type: 'string' },
+  config: { type: 'string' },
+} as const;
+
 export async function dev(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { port: { type: 'string', short: 'p' }, 'browser-ws-endpoint': { type: 'string' } },
-  });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: devOptions });
   const port = values.port === undefined ? defaultDevPort : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError(io, `--port must be a number from 0 to 65535 (0 picks a free one), not "${values.port}"`);
   if (positionals.length > 1) return usageError(io, 'dev serves one folder or file; name at most one PATH');
-  const config = loadConfig(io.cwd);
+  const config = loadConfig(io.cwd, { configPath: values.config });
   const paths = positionals.length > 0 ? positionals : ['content'];
 
   let server;

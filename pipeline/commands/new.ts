@@ -14,17 +14,16 @@ function today(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
+export const newOptions = {
+  week: { type: 'string' },
+  title: { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  region: { type: 'string' },
+  config: { type: 'string' },
+} as const;
+
 export async function newMemo(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      week: { type: 'string' },
-      title: { type: 'string' },
-      out: { type: 'string', short: 'o' },
-      region: { type: 'string' },
-    },
-  });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: newOptions });
   const [type, ...extra] = positionals;
   if (!type) return usageError(io, `briefing new needs a memo type: ${memoTypes.join(', ')}`);
   if (!(memoTypes as string[]).includes(type)) return usageError(io, `"${type}" is not a memo type; use one of ${memoTypes.join(', ')}`);
@@ -37,7 +36,7 @@ export async function newMemo(args: string[], io: Io): Promise<number> {
     if ('error' in week) return usageError(io, week.error);
     date = week.from;
   }
-  const config = loadConfig(io.cwd);
+  const config = loadConfig(io.cwd, { configPath: values.config });
   const result = await createMemo({ type: type as MemoType, date, title: values.title?.trim(), region: values.region, out: values.out, config, cwd: io.cwd });
   if ('problem' in result) return usageError(io, result.problem);
   io.out(`${path.relative(io.cwd, result.created) || result.created}\n`);

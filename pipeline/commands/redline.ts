@@ -7,21 +7,20 @@ import { loadConfig } from '../source/config.js';
 import { formatDiagnostics } from '../source/diagnostics.js';
 import { exitCodes, seconds, usageError, type Io } from './io.js';
 
+export const redlineOptions = {
+  since: { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  'browser-ws-endpoint': { type: 'string' },
+  config: { type: 'string' },
+} as const;
+
 export async function redline(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      since: { type: 'string' },
-      out: { type: 'string', short: 'o' },
-      'browser-ws-endpoint': { type: 'string' },
-    },
-  });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: redlineOptions });
   if (positionals.length !== 1) return usageError(io, positionals.length === 0 ? 'briefing redline needs the Markdown file of one memo' : `briefing redline takes one memo, not ${positionals.length}`);
   const file = positionals[0]!;
   if (!/\.(md|markdown)$/i.test(file)) return usageError(io, `${file} is not a Markdown file; name the memo's .md file`);
   const started = Date.now();
-  const config = loadConfig(io.cwd);
+  const config = loadConfig(io.cwd, { configPath: values.config });
   const wsEndpoint = values['browser-ws-endpoint'] ?? io.env.BRIEFING_BROWSER_WS;
   const result = await makeRedline({
     file,

@@ -67,7 +67,8 @@ async function codeFingerprint(): Promise<string> {
   return hash.digest('hex');
 }
 
-export const defaultCheckCacheFolder = (cwd: string) => process.env.BRIEFING_CACHE_DIR ?? path.join(cwd, 'node_modules', '.cache', 'briefing');
+/** Where the cache lives: the folder asked for (the commands pass $BRIEFING_CACHE_DIR), else node_modules/.cache/briefing. */
+export const defaultCheckCacheFolder = (cwd: string, cacheFolder?: string) => cacheFolder ?? path.join(cwd, 'node_modules', '.cache', 'briefing');
 
 async function readCacheFile(file: string): Promise<CacheFile> {
   try {

@@ -55,6 +55,8 @@ export interface BuildOptions {
   browserWsEndpoint?: string;
   /** SOURCE_DATE_EPOCH (seconds): the date every output carries, and part of every cache key. */
   sourceDateEpoch?: string;
+  /** Where `check`'s cache (and the content folder's ids) live; default node_modules/.cache/briefing. */
+  cacheFolder?: string;
   /** What to write of each briefing: its PDF (the default), its .docx, or both. */
   formats?: readonly OutputFormat[];
   /**
@@ -92,7 +94,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const formats: readonly OutputFormat[] = options.formats && options.formats.length > 0 ? options.formats : ['pdf'];
   const discovery = await discoverBriefings(options.paths, cwd);
   const base = { missing: discovery.missing, skippedLinks: discovery.skippedLinks, browserStarted: false, blockedRequests: [] as string[] };
-  const selection = await selectBriefings(discovery.briefings, { shard: options.shard, changedSince: options.changedSince, templatesFolder: options.config.templatesFolder, cwd });
+  const selection = await selectBriefings(discovery.briefings, { shard: options.shard, changedSince: options.changedSince, templatesFolder: options.config.templatesFolder, cwd, configFile: options.config.file });
   if ('error' in selection) return { ...base, outcomes: [], usageProblem: selection.error, durationMs: Date.now() - started };
 
   const manifest = await readManifest(options.outDir);
@@ -114,7 +116,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   });
   browser.memosToPrint(candidates.filter(needsPdf).length);
 
-  await loadForPrinting(candidates, { cwd, config: options.config });
+  await loadForPrinting(candidates, { cwd, config: options.config, cacheFolder: options.cacheFolder });
   const toPrint = candidates.filter((candidate) => candidate.loaded?.briefing && !hasErrors(candidate.loaded.file));
   const total = candidates.reduce((sum, candidate) => sum + candidate.outputs.length, 0);
   options.onEvent?.({ kind: 'start', total, toPrint: toPrint.length });

@@ -8,7 +8,7 @@ import { idsElsewhere } from '../source/content-ids.js';
 import { reportDuplicateIds } from '../source/duplicate-ids.js';
 import type { Candidate } from './plan-outputs.js';
 
-export async function loadForPrinting(candidates: Candidate[], settings: { cwd: string; config: BriefingConfig }): Promise<void> {
+export async function loadForPrinting(candidates: Candidate[], settings: { cwd: string; config: BriefingConfig; cacheFolder?: string }): Promise<void> {
   let loadBriefing: typeof import('../source/load.js').loadBriefing | undefined;
   const load = async (candidate: Candidate) => {
     loadBriefing ??= (await import('../source/load.js')).loadBriefing;
@@ -29,7 +29,7 @@ export async function loadForPrinting(candidates: Candidate[], settings: { cwd: 
   const elsewhere = await idsElsewhere(
     candidates.map((candidate) => candidate.found),
     settings.cwd,
-    async () => (idStore = await CheckCache.openIds(defaultCheckCacheFolder(settings.cwd))),
+    async () => (idStore = await CheckCache.openIds(defaultCheckCacheFolder(settings.cwd, settings.cacheFolder))),
   );
   await idStore?.save();
   for (const other of elsewhere) count(other.id);

@@ -43,17 +43,17 @@ export function touchesEverything(file: string, toolFiles: { templates: string; 
 /**
  * The briefings of a run: those of its shard, and of those only the ones changed since
  * `changedSince` (every one under a content root where a template, the config, the tool or a
- * file other than a briefing changed). An unknown git ref is an error, not an empty run.
+ * file other than a briefing changed; the config is the file the run read, found by walking up or named). An unknown git ref is an error, not an empty run.
  */
 export async function selectBriefings(
   found: FoundBriefing[],
-  selection: { shard?: Shard; changedSince?: string; templatesFolder: string; cwd: string },
+  selection: { shard?: Shard; changedSince?: string; templatesFolder: string; cwd: string; configFile?: string },
 ): Promise<FoundBriefing[] | { error: string }> {
   const sharded = found.filter((briefing) => inShard(briefing, selection.shard));
   if (!selection.changedSince || sharded.length === 0) return sharded;
   const byTop = new Map<string, Set<string>>();
   const everythingIn = new Set<string>();
-  const toolFiles = { templates: selection.templatesFolder, config: path.resolve(selection.cwd, configFileName), tool: toolRoot };
+  const toolFiles = { templates: selection.templatesFolder, config: selection.configFile ?? path.resolve(selection.cwd, configFileName), tool: toolRoot };
   for (const root of new Set(sharded.map((briefing) => briefing.root))) {
     const changes = await changedSince(root, selection.changedSince);
     if ('error' in changes) return changes;

@@ -1,5 +1,8 @@
-// Team settings live in briefing.config.yml in the working folder: the issuing office, the
-// marking system, printing limits. Validated like frontmatter; a bad config is a usage error.
+// Team settings live in briefing.config.yml: the issuing office, the marking system, printing
+// limits. The file is the one --config names, or the nearest one found walking up from the
+// working folder (find-config.ts); paths in it are relative to its own folder. Validated like
+// frontmatter; every problem is named at its line and column, all of them in one go, and a bad
+// config is a usage error.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
@@ -8,6 +11,7 @@ import { defaultTemplatesFolder } from '../project.js';
 import { defaultHouse, houseNames } from './house-names.js';
 import { ConfigError, configFileName } from './config-error.js';
 import { closestWord } from './edit-distance.js';
+import { findConfigFile } from './find-config.js';
 import { defaultIdPattern, idPatternProblem } from './id-pattern.js';
 import { readLetterhead, type Letterhead } from './letterhead.js';
 import { markingSystems, parseBanner, type MarkingSystem } from './markings.js';
@@ -140,12 +144,19 @@ export interface BriefingConfig {
   newMemo: NewMemoDefaults;
   /** Whether the weekly book binds memos in clearance (drafts are left out unless asked for). */
   bookIncludesInClearance: boolean;
+  /** The config file that was read (absolute), if there was one. */
+  file?: string;
   /** The config file's bytes, part of every output's cache key. */
   fingerprint: string;
 }
 
-/** `briefing.config.yml:LINE:COLUMN` of a key's value, or of the file when it cannot be told. */
-function configPlace(document: ReturnType<typeof parseDocument> | undefined, lines: LineCounter, keys: readonly PropertyKey[], target: 'key' | 'value' = 'value'): string {
+export interface LoadConfigOptions {
+  /** The config file to read (relative to cwd), instead of looking for one from cwd upwards. */
+  configPath?: string;
+}
+
+/** `FILE:LINE:COLUMN` of a key's value (or of the key), or the file alone when it cannot be told. */
+function configPlace(shown: string, document: ReturnType<typeof parseDocument> | undefined, lines: LineCounter, keys: readonly PropertyKey[], target: 'key' | 'value' = 'value'): string {
   let node: unknown = document?.contents;
   let offset: number | undefined;
   for (const key of keys) {
@@ -159,55 +170,96 @@ function configPlace(document: ReturnType<typeof parseDocument> | undefined, lin
       offset = (node as Node | undefined)?.range?.[0] ?? offset;
     } else break;
   }
-  if (offset === undefined) return configFileName;
+  if (offset === undefined) return shown;
   const { line, col } = lines.linePos(offset);
-  return `${configFileName}:${line}:${col}`;
+  return `${shown}:${line}:${col}`;
 }
 
 export { ConfigError } from './config-error.js';
 
-export function loadConfig(cwd = process.cwd()): BriefingConfig {
-  const file = path.join(cwd, configFileName);
+/** Problems as the file reads, top to bottom (zod names unknown keys after wrong values); unplaced ones last. */
+function inFileOrder(problems: string[]): string[] {
+  const position = (problem: string) => {
+    const [, line, column] = /^\S*?:(\d+):(\d+) /.exec(problem) ?? [];
+    return line ? Number(line) * 1e6 + Number(column) : Number.MAX_SAFE_INTEGER;
+  };
+  return problems.map((problem, index) => ({ problem, index, at: position(problem) })).sort((a, b) => a.at - b.at || a.index - b.index).map(({ problem }) => problem);
+}
+
+/** The raw settings as far as they go, for the checks after a failed parse (their values are tested one by one). */
+const bestEffort = (raw: unknown): Record<string, unknown> => (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {});
+
+/** The config for a run in `cwd`: the file `configPath` names, or the nearest briefing.config.yml above. */
+export function loadConfig(cwd = process.cwd(), options: LoadConfigOptions = {}): BriefingConfig {
+  const file = options.configPath !== undefined ? path.resolve(cwd, options.configPath) : findConfigFile(cwd);
+  // Messages name the file as the author would type it; relative paths in it start from its folder.
+  // (--config's path as typed; a file found above as ../briefing.config.yml).
+  const shown = options.configPath ?? (file ? path.relative(cwd, file) || configFileName : configFileName);
+  const base = file ? path.dirname(file) : cwd;
   let text = '';
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    // No config file: the defaults below.
+  if (file) {
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      // A file found by walking up exists; one named by --config may not.
+      throw new ConfigError(`${shown}: cannot read the config (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check the path given to --config`);
+    }
+  }
+  const lines = new LineCounter();
+  const document = text ? parseDocument(text, { lineCounter: lines, prettyErrors: false }) : undefined;
+  if (document?.errors.length) {
+    throw new ConfigError(
+      document.errors.map((error) => {
+        const { line, col } = lines.linePos(error.pos[0]);
+        return `${shown}:${line}:${col}  not valid YAML (${error.message.split('\n')[0]})`;
+      }),
+    );
   }
   let raw: unknown = {};
-  const lines = new LineCounter();
-  let document: ReturnType<typeof parseDocument> | undefined;
   try {
-    document = text ? parseDocument(text, { lineCounter: lines, prettyErrors: false }) : undefined;
-    if (document?.errors.length) throw document.errors[0];
     raw = document?.toJS({ maxAliasCount: 50 }) ?? {};
   } catch (error) {
-    throw new ConfigError(`${configFileName}: not valid YAML (${(error as Error).message.split('\n')[0]})`);
+    throw new ConfigError(`${shown}: not valid YAML (${(error as Error).message.split('\n')[0]})`);
   }
+  // Every problem is collected, so that one run names them all.
+  const problems: string[] = [];
+  const place = (keys: readonly PropertyKey[], target?: 'key' | 'value') => configPlace(shown, document, lines, keys, target);
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    if (issue.code === 'unrecognized_keys') {
-      const key = issue.keys[0]!;
-      const known = Object.keys(schemaAt(issue.path)?.shape ?? {});
-      const likely = closestWord(key, known);
-      const path = [...issue.path, key];
-      throw new ConfigError(`${configPlace(document, lines, path, 'key')}  ${path.join('.')} is not a setting; ${likely ? `did you mean ${likely}?` : `use one of ${known.join(', ')}`}`);
+    for (const issue of parsed.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        const known = Object.keys(schemaAt(issue.path)?.shape ?? {});
+        for (const key of issue.keys) {
+          const likely = closestWord(key, known);
+          const keys = [...issue.path, key];
+          problems.push(`${place(keys, 'key')}  ${keys.join('.')} is not a setting; ${likely ? `did you mean ${likely}?` : `use one of ${known.join(', ')}`}`);
+        }
+      } else problems.push(`${place(issue.path)}  ${issue.path.join('.') || 'config'}: ${issue.message}`);
     }
-    throw new ConfigError(`${configPlace(document, lines, issue.path)}  ${issue.path.join('.') || 'config'}: ${issue.message}`);
   }
-  const settings = parsed.data;
-  const templatesFolder = settings.templates ? path.resolve(cwd, settings.templates) : defaultTemplatesFolder;
-  const style = settings.style ?? defaultHouse;
+  // What did parse is still checked further: a wrong style is named beside a wrong key.
+  const settings = (parsed.success ? parsed.data : bestEffort(raw)) as z.output<typeof configSchema>;
+  const templatesFolder = typeof settings.templates === 'string' ? path.resolve(base, settings.templates) : defaultTemplatesFolder;
+  const style = typeof settings.style === 'string' ? settings.style : defaultHouse;
   const houses = houseNames(templatesFolder);
   if (!houses.includes(style)) {
-    throw new ConfigError(`${configPlace(document, lines, ['style'])}  style: there is no house style "${style}" in ${templatesFolder}/houses; the styles are ${houses.join(', ') || 'none'}`);
+    // No style: key means the default's missing from a team's own templates: point at those.
+    problems.push(`${place(typeof settings.style === 'string' ? ['style'] : ['templates'])}  style: there is no house style "${style}" in ${templatesFolder}/houses; the styles are ${houses.join(', ') || 'none'}`);
   }
-  const office = settings.office ?? 'Office of the Policy Planning Staff';
-  const markings = markingSystems[settings.markings ?? 'us']!;
-  const newMarking = settings.new?.marking ?? markings.levels[0]!.banner;
+  const office = typeof settings.office === 'string' ? settings.office : 'Office of the Policy Planning Staff';
+  const markings = markingSystems[typeof settings.markings === 'string' ? settings.markings : 'us'] ?? markingSystems.us!;
+  const newMarking = typeof settings.new?.marking === 'string' ? settings.new.marking : markings.levels[0]!.banner;
   const banner = parseBanner(newMarking, markings);
-  if (!banner.ok) throw new ConfigError(`${configPlace(document, lines, ['new', 'marking'])}  new.marking: ${banner.reason}`);
+  if (!banner.ok) problems.push(`${place(['new', 'marking'])}  new.marking: ${banner.reason}`);
+  let letterhead: Letterhead | undefined;
+  try {
+    letterhead = parsed.success && settings.letterhead ? readLetterhead(settings.letterhead, office, base) : undefined;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    // letterhead.ts names the file alone; the place of seal: tells the author where to look.
+    problems.push(...error.problems.map((problem) => problem.replace(`${configFileName}: letterhead.seal:`, `${place(['letterhead', 'seal'])}  letterhead.seal:`)));
+  }
+  if (problems.length > 0) throw new ConfigError(inFileOrder(problems));
   return {
     office,
     markings,
@@ -217,8 +269,8 @@ export function loadConfig(cwd = process.cwd()): BriefingConfig {
     templatesFolder,
     style,
     houses,
-    letterhead: settings.letterhead ? readLetterhead(settings.letterhead, office, cwd) : undefined,
-    lint: { rules: settings.lint?.rules ?? {}, plugins: (settings.lint?.plugins ?? []).map((plugin) => path.resolve(cwd, plugin)) },
+    letterhead,
+    lint: { rules: settings.lint?.rules ?? {}, plugins: (settings.lint?.plugins ?? []).map((plugin) => path.resolve(base, plugin)) },
     newMemo: {
       region: settings.new?.region,
       idPattern: settings.new?.id_pattern ?? defaultIdPattern,
@@ -228,6 +280,7 @@ export function loadConfig(cwd = process.cwd()): BriefingConfig {
       marking: newMarking,
     },
     bookIncludesInClearance: settings.book?.include_in_clearance ?? false,
+    file,
     // The house styles there are decide whether a memo's style: is known.
     fingerprint: `${text}\n# houses: ${houses.join(' ')}`,
   };

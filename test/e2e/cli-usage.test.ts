@@ -14,15 +14,15 @@ describe('briefing --help and --version', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain(`briefing ${version}`);
-    expect(result.stdout).toMatch(/^\s+briefing build \[PATH\.\.\.\] \[--format pdf\|docx\|pdf,docx\] \[--out DIR\]/m);
+    expect(result.stdout).toMatch(/^\s+briefing build \[PATH\.\.\.\] \[--out DIR\] \[--output-format pdf\|docx\|pdf,docx\]/m);
     expect(result.stdout).toContain('Exit codes: 0 all built, 1 a briefing failed');
   });
 
-  it('build --help prints the usage too, and builds nothing', async () => {
+  it("build --help prints build's usage, and builds nothing", async () => {
     const cwd = tempFolder();
     const result = await runCli(['build', '--help'], { cwd });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Usage:');
+    expect(result.stdout).toContain('Usage: briefing build');
     expect(result.stdout).not.toMatch(/^built /m);
   });
 

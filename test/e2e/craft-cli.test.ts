@@ -77,7 +77,7 @@ describe('house styles and the letterhead from the config', () => {
     expect(unknown.stderr).toMatch(/briefing\.config\.yml:1:8  style: there is no house style "navy" in .*houses; the styles are dod, state, think-tank/);
     const missing = await runCli(['build'], { cwd: writeTree({ 'briefing.config.yml': 'letterhead: { seal: content/seal.png }\n', 'content/memo.md': memo() }) });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/briefing\.config\.yml: letterhead\.seal: content\/seal\.png does not exist \(looked for .*content\/seal\.png\)/);
+    expect(missing.stderr).toMatch(/briefing\.config\.yml:1:21  letterhead\.seal: content\/seal\.png does not exist \(looked for .*content\/seal\.png\)/);
     const notImage = await runCli(['build'], { cwd: writeTree({ 'briefing.config.yml': 'letterhead: { seal: content/seal.png }\n', 'content/seal.png': 'not a picture', 'content/memo.md': memo() }) });
     expect(notImage.code).toBe(2);
     expect(notImage.stderr).toContain('letterhead.seal: content/seal.png is not an image this tool prints; use PNG, JPEG, GIF, WebP or SVG');

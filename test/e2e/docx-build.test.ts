@@ -30,9 +30,9 @@ describe('briefing build --format pdf,docx', () => {
   const actionDocx = path.join(out, 'classified-action.docx');
 
   beforeAll(async () => {
-    first = await runCli(['build', samples, fixtures, '--format', 'pdf,docx', '--out', out, '--report', path.join(out, 'report.json'), '--quiet']);
+    first = await runCli(['build', samples, fixtures, '--output-format', 'pdf,docx', '--out', out, '--report', path.join(out, 'report.json'), '--quiet']);
     report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
-    again = await runCli(['build', samples, fixtures, '--format', 'pdf,docx', '--out', out, '--json']);
+    again = await runCli(['build', samples, fixtures, '--output-format', 'pdf,docx', '--out', out, '--json']);
     action = await docxParts(actionDocx);
     japanese = await docxParts(path.join(out, 'cui-japanese.docx'));
   });
@@ -209,13 +209,13 @@ describe('briefing build --format docx alone', () => {
   it('needs no browser, and gives the same bytes on a rebuild, dated by SOURCE_DATE_EPOCH', async () => {
     const folder = writeTree({ 'content/memo.md': memo({ body: '## Background\n\n1. The ministers met in Tokyo.[^1]\n\n[^1]: In July.\n' }) });
     const env = { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome', PATH: '/usr/bin:/bin', SOURCE_DATE_EPOCH: '1722211200' };
-    const built = await runCli(['build', 'content', '--format', 'docx', '--out', 'out', '--json'], { cwd: folder, env });
+    const built = await runCli(['build', 'content', '--output-format', 'docx', '--out', 'out', '--json'], { cwd: folder, env });
     expect(built.code, built.stderr).toBe(0);
     const reportOf = (result: CliResult) => JSON.parse(result.stdout) as { briefings: ReportEntry[]; browser?: string };
     expect(reportOf(built).browser).toBeUndefined();
     const bytes = readFileSync(path.join(folder, 'out/memo.docx'));
     expect(existsSync(path.join(folder, 'out/memo.pdf'))).toBe(false);
-    const forced = await runCli(['build', 'content', '--format', 'docx', '--out', 'out', '--force', '--json'], { cwd: folder, env });
+    const forced = await runCli(['build', 'content', '--output-format', 'docx', '--out', 'out', '--force', '--json'], { cwd: folder, env });
     expect(forced.code).toBe(0);
     expect(readFileSync(path.join(folder, 'out/memo.docx')).equals(bytes)).toBe(true);
     const core = (await docxParts(path.join(folder, 'out/memo.docx'))).get('docProps/core.xml')!;
@@ -226,7 +226,7 @@ describe('briefing build --format docx alone', () => {
   it('routes a memo as the PDF does: THROUGH: in the heading table, cc: and Distribution: lines, IN CLEARANCE under the top banner', async () => {
     const extra = 'status: in-clearance\nthrough: [The Deputy Secretary]\ncc: [EAP/J]\ndistribution: [S/P, INR]\n';
     const folder = writeTree({ 'content/memo.md': memo({ extra }) });
-    const built = await runCli(['build', 'content', '--format', 'docx', '--out', 'out', '--quiet'], { cwd: folder });
+    const built = await runCli(['build', 'content', '--output-format', 'docx', '--out', 'out', '--quiet'], { cwd: folder });
     expect(built.code, built.stderr).toBe(0);
     const parts = await docxParts(path.join(folder, 'out/memo.docx'));
     const text = await docxReadingText(path.join(folder, 'out/memo.docx'));
@@ -241,7 +241,7 @@ describe('briefing build --format docx alone', () => {
   it('shows an SVG image\u2019s description in the .docx, with a warning at its line that says what to do', async () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="red"/></svg>';
     const folder = writeTree({ 'content/memo.md': memo({ body: '## Background\n\n![Map of the region](map.svg)\n' }), 'content/map.svg': svg });
-    const built = await runCli(['build', 'content', '--format', 'docx', '--out', 'out', '--json'], { cwd: folder });
+    const built = await runCli(['build', 'content', '--output-format', 'docx', '--out', 'out', '--json'], { cwd: folder });
     expect(built.code, built.stderr).toBe(0);
     const entry = (JSON.parse(built.stdout) as { briefings: (ReportEntry & { diagnostics: { line: number; column: number; severity: string; rule: string; message: string }[] })[] }).briefings[0]!;
     expect(entry.status).toBe('built');
@@ -256,25 +256,25 @@ describe('briefing build --format docx alone', () => {
     const reportOf = (result: CliResult) => JSON.parse(result.stdout) as { briefings: ReportEntry[]; browser?: string };
     const statuses = (result: CliResult) => Object.fromEntries(reportOf(result).briefings.map((entry) => [path.basename(entry.output), entry.status]));
     expect((await runCli(['build', 'content', '--out', 'out', '--json'], { cwd: folder })).code).toBe(0);
-    const both = await runCli(['build', 'content', '--format', 'pdf,docx', '--out', 'out', '--json'], { cwd: folder });
+    const both = await runCli(['build', 'content', '--output-format', 'pdf,docx', '--out', 'out', '--json'], { cwd: folder });
     expect(statuses(both)).toEqual({ 'memo.pdf': 'cached', 'memo.docx': 'built', 'other.pdf': 'cached', 'other.docx': 'built' });
     expect(reportOf(both).browser).toBeUndefined();
     rmSync(path.join(folder, 'content/memo.md'));
-    const removed = await runCli(['build', 'content', '--format', 'pdf,docx', '--out', 'out', '--json'], { cwd: folder });
+    const removed = await runCli(['build', 'content', '--output-format', 'pdf,docx', '--out', 'out', '--json'], { cwd: folder });
     expect(statuses(removed)).toEqual({ 'memo.pdf': 'removed', 'memo.docx': 'removed', 'other.pdf': 'cached', 'other.docx': 'cached' });
     expect(existsSync(path.join(folder, 'out/memo.docx'))).toBe(false);
     expect(existsSync(path.join(folder, 'out/other.docx'))).toBe(true);
   });
 
   it('refuses an unknown format as a usage error (exit 2)', async () => {
-    const result = await runCli(['build', 'content', '--format', 'pdf,odt', '--out', tempFolder()]);
+    const result = await runCli(['build', 'content', '--output-format', 'pdf,odt', '--out', tempFolder()]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('"odt" is not a format build writes; use pdf, docx or pdf,docx');
   });
 
   it('a briefing with errors fails with its positioned messages, once, and no .docx is written', async () => {
     const folder = writeTree({ 'content/memo.md': memo({ body: '## Background\n\n![Map](https://example.org/map.png)\n' }) });
-    const result = await runCli(['build', 'content', '--format', 'pdf,docx', '--out', 'out'], { cwd: folder });
+    const result = await runCli(['build', 'content', '--output-format', 'pdf,docx', '--out', 'out'], { cwd: folder });
     expect(result.code).toBe(1);
     const lines = result.stderr.split('\n').filter((line) => line.includes('image-path'));
     expect(lines).toHaveLength(1);

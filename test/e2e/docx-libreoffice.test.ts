@@ -34,7 +34,7 @@ describe('every .docx opens in LibreOffice with the memo on its pages', () => {
 
   beforeAll(async () => {
     if (!hasLibreOffice) return;
-    const built = await runCli(['build', 'content', 'test/fixtures/docx', '--format', 'pdf,docx', '--out', out, '--json']);
+    const built = await runCli(['build', 'content', 'test/fixtures/docx', '--output-format', 'pdf,docx', '--out', out, '--json']);
     const report = JSON.parse(built.stdout) as { briefings: { output: string; pages?: number }[] };
     const pages = new Map(report.briefings.map((entry) => [path.resolve(projectRoot, entry.output), entry.pages ?? 0]));
     const docxFiles = [...pages.keys()].filter((file) => file.endsWith('.docx')).sort();

@@ -55,7 +55,7 @@ describe('every word the author wrote is printed, in order; quotations exactly; 
     for (const [index, corpus] of corpora.entries()) {
       const folder = path.join(projectRoot, corpus);
       const target = path.join(out, String(index));
-      await runCli(['build', folder, '--out', target, '--format', 'pdf,docx', '--quiet']);
+      await runCli(['build', folder, '--out', target, '--output-format', 'pdf,docx', '--quiet']);
       for (const source of markdownFiles(folder)) {
         const pdf = path.join(target, path.relative(folder, source)).replace(/\.md$/, '.pdf');
         const docx = pdf.replace(/\.pdf$/, '.docx');

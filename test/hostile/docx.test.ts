@@ -32,7 +32,7 @@ describe('the bad-input corpus built to .docx', () => {
         const bytes = readFileSync(file).toString('latin1');
         if (bytes.includes('\nid: BAD-001\n')) writeFileSync(file, Buffer.from(bytes.replace('\nid: BAD-001\n', `\nid: BAD-${1000 + index}\n`), 'latin1'));
       });
-    const result = await runCli(['build', corpus, '--format', 'pdf,docx', '--out', out, '--json']);
+    const result = await runCli(['build', corpus, '--output-format', 'pdf,docx', '--out', out, '--json']);
     entries = (JSON.parse(result.stdout) as { briefings: ReportEntry[] }).briefings;
   });
 

@@ -41,6 +41,8 @@ export interface BookOptions {
   startPool: () => Promise<PrintPool>;
   /** Bind drafts and memos in clearance too (each still marked as such on its pages). */
   includeDrafts?: boolean;
+  /** SOURCE_DATE_EPOCH (seconds), for a reproducible build: the book's date; else its latest memo's. */
+  sourceDateEpoch?: string;
 }
 
 /** What the run left aside: memos left out by status, and briefings with errors that are not the week's. */
@@ -101,7 +103,7 @@ export async function makeBook(options: BookOptions): Promise<BookResult> {
   const lang = briefings[0]!.frontmatter.lang ?? 'en-US';
   const settings = { title: 'Weekly Policy Briefing', office: options.config.office, lang, paper: 'letter' as const, markings: options.config.markings, labels: tagLabelsOf(briefings, options.cwd) };
   const latest = briefings.map((briefing) => briefing.frontmatter.date).sort().at(-1)!;
-  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const epoch = options.sourceDateEpoch;
   const date = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date(`${latest}T00:00:00Z`);
   const document = (pages: PageMap | undefined): RenderedDocument => {
     const view = bookView(memos, options.range, pages, settings);
