@@ -101,8 +101,3 @@ export function linterFor(config: { lint?: LintConfig }): Promise<Linter> {
   }
   return linter;
 }
-
-/** Lints a validated briefing with the rules of its config. */
-export async function lintBriefing(briefing: Briefing, config: { lint?: LintConfig }): Promise<void> {
-  (await linterFor(config)).lint(briefing);
-}

@@ -5,14 +5,10 @@
 import type { Root } from 'mdast';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
+import type { Place } from '../source/diagnostics.js';
 import type { Frontmatter } from '../source/schema.js';
 
 export type Severity = 'error' | 'warning';
-
-export interface Place {
-  line: number;
-  column: number;
-}
 
 export interface LintRuleMeta {
   /** Kebab-case id, printed after every message and used in briefing.config.yml. */

@@ -11,7 +11,7 @@ import { toolRoot, toolVersion } from '../project.js';
 import { fontVersions } from '../render/fonts.js';
 import { configFileName, type BriefingConfig } from '../source/config.js';
 import { briefingFile, hasErrors, reportError } from '../source/diagnostics.js';
-import { discoverBriefings, type FoundBriefing } from '../source/discover.js';
+import { discoverBriefings, isMarkdownFile, markdownExtension, type FoundBriefing } from '../source/discover.js';
 import type { LoadedBriefing } from '../source/load.js';
 import type { SourceFile } from '../types.js';
 import { prepareOutputFolder } from './atomic-write.js';
@@ -87,7 +87,7 @@ export interface BuildResult {
   blockedRequests: string[];
 }
 
-export const outputPathFor = (found: FoundBriefing, outDir: string, format: OutputFormat = 'pdf') => path.join(outDir, found.relative.replace(/\.(md|markdown)$/i, `.${format}`));
+export const outputPathFor = (found: FoundBriefing, outDir: string, format: OutputFormat = 'pdf') => path.join(outDir, found.relative.replace(markdownExtension, `.${format}`));
 
 /** Identifies the browser without starting it: its path, size and date, or the endpoint. */
 async function browserIdentity(wsEndpoint: string | undefined): Promise<string> {
@@ -131,7 +131,7 @@ async function selectBriefings(found: FoundBriefing[], options: BuildOptions): P
     if ('error' in changes) return changes;
     byTop.set(root, changes.files);
     const rootWide = [...changes.files].some(
-      (file) => touchesEverything(file, toolFiles) || (!/\.(md|markdown)$/i.test(file) && !path.relative(root, file).startsWith('..')),
+      (file) => touchesEverything(file, toolFiles) || (!isMarkdownFile(file) && !path.relative(root, file).startsWith('..')),
     );
     if (rootWide) everythingIn.add(root);
   }
