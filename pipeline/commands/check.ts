@@ -12,7 +12,7 @@ import { BrowserUnavailableError, installHint } from '../print/browser.js';
 import { checkSourceFiles } from '../lint/check-run.js';
 import { NotInRepositoryError, stagedSources } from '../lint/staged.js';
 import { loadConfig } from '../source/config.js';
-import { formatDiagnostics } from '../source/diagnostics.js';
+import { diagnosticsOf, formatDiagnostics } from '../source/diagnostics.js';
 import { discoverBriefings } from '../source/discover.js';
 import type { SourceFile } from '../types.js';
 import { exitCodes, usageError, type Io } from './io.js';
@@ -91,16 +91,7 @@ export async function check(args: string[], io: Io): Promise<number> {
   return exitCodes.ok;
 }
 
-const asJson = (file: VFile) => ({
-  path: file.path,
-  messages: file.messages.map((message) => ({
-    line: message.line ?? null,
-    column: message.column ?? null,
-    severity: message.fatal ? 'error' : 'warning',
-    message: message.reason,
-    rule: message.ruleId ?? null,
-  })),
-});
+const asJson = (file: VFile) => ({ path: file.path, messages: diagnosticsOf(file) });
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 

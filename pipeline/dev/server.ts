@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { defaultTemplatesFolder, toolRoot } from '../project.js';
+import { formatDiagnostic } from '../source/diagnostics.js';
 import { isMarkdownFile, markdownExtension } from '../source/discover.js';
 import { indexPage, previewPage } from './pages.js';
 import { watchFolders, type Watcher } from './watch.js';
@@ -188,7 +189,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         const name = path.basename(key).replace(markdownExtension, '.pdf').replace(/[^\w.-]/g, '_');
         return send(response, 200, 'application/pdf', printed.bytes, { 'content-disposition': `inline; filename="${name}"` });
       }
-      const lines = printed.messages.map((message) => `${[message.file, message.line, message.column].filter((part) => part !== undefined).join(':')}  ${message.severity}  ${message.message}  ${message.rule ?? ''}`);
+      const lines = printed.messages.map(formatDiagnostic);
       return send(response, 409, 'text/plain; charset=utf-8', `The briefing has errors and was not printed:\n\n${lines.join('\n')}\n`);
     }
     return send(response, 404, 'text/plain; charset=utf-8', 'not found\n');

@@ -8,11 +8,11 @@ import { checkBriefing } from '../lint/check-briefing.js';
 import { PrintPool } from '../print/pool.js';
 import { loadTemplates, type TemplateSet } from '../render/templates.js';
 import type { BriefingConfig } from '../source/config.js';
-import { briefingFile, reportError } from '../source/diagnostics.js';
+import { briefingFile, diagnosticsOf, reportError, type Diagnostic } from '../source/diagnostics.js';
 import { discoverBriefings, isMarkdownFile, type FoundBriefing } from '../source/discover.js';
 import { loadBriefing } from '../source/load.js';
 import type { Briefing, TransformedBody } from '../types.js';
-import { diagnosticsOf, statusOf, templateDiagnostic, type BriefingStatus, type Diagnostic } from './diagnostics.js';
+import { statusOf, templateDiagnostic, type BriefingStatus } from './diagnostics.js';
 import { printPreview, renderPreview } from './render.js';
 
 /** What a browser is told about one briefing. */
