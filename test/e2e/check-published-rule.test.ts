@@ -1,0 +1,30 @@
+// A published remark-lint rule as a team rule: named in briefing.config.yml with a severity,
+// loaded from the project's node_modules, its messages printed as ours (file:line:column,
+// severity, rule id) and counted by the exit code.
+import { symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot, runCli } from '../support/cli.js';
+import { memo, writeTree } from '../support/fixtures.js';
+
+describe('briefing check with a published remark-lint rule', () => {
+  it('reports a duplicate heading at its line under the rule id remark-lint gives it, and exits 1', async () => {
+    const folder = writeTree({
+      'content/memo.md': memo({ body: '## Background\n\nThe ministers met.\n\n## Background\n\nAgain.\n' }),
+      'briefing.config.yml': 'lint:\n  rules:\n    remark-lint-no-duplicate-headings: error\n',
+    });
+    // The team's project, where `npm install --save-dev remark-lint-no-duplicate-headings` ran.
+    symlinkSync(path.join(projectRoot, 'node_modules'), path.join(folder, 'node_modules'), 'dir');
+    const result = await runCli(['check', '--no-cache'], { cwd: folder });
+    expect(result.stderr).toContain('content/memo.md:16:1  error  Unexpected heading with equivalent text, expected unique headings  no-duplicate-headings');
+    expect(result.stderr).toMatch(/1 error, 0 warnings in 1 briefing/);
+    expect(result.code).toBe(1);
+  });
+
+  it('names the package to install when it is not there', async () => {
+    const folder = writeTree({ 'content/memo.md': memo(), 'briefing.config.yml': 'lint:\n  rules:\n    remark-lint-no-duplicate-headings: error\n' });
+    const result = await runCli(['check', '--no-cache'], { cwd: folder });
+    expect(result.stderr).toMatch(/lint\.rules: could not load the package remark-lint-no-duplicate-headings .*npm install --save-dev remark-lint-no-duplicate-headings/);
+    expect(result.code).toBe(2);
+  });
+});
