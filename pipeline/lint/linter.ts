@@ -2,7 +2,6 @@
 // rules, each switched off or given a severity in briefing.config.yml, run as one unified
 // pipeline over the tree the transform stage parsed (before its plugins change it; a briefing
 // that never reaches that stage is parsed here) and reported on the briefing's vfile.
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Root } from 'mdast';
@@ -13,6 +12,7 @@ import { unified, type Processor } from 'unified';
 import { configFileName, ConfigError, type LintConfig } from '../source/config.js';
 import type { Briefing } from '../types.js';
 import { lintRule, severityLabel, type LintPlugin, type RuleCheck, type Severity } from './rule.js';
+import { isRulePackage, rulePackageEntry } from './rule-packages.js';
 import { builtInRules } from './rules/index.js';
 
 export interface Linter {
@@ -23,9 +23,6 @@ export interface Linter {
 }
 
 const ruleIdPattern = /^[a-z][a-z0-9-]*$/;
-
-/** A key of `lint.rules` that names an npm package of published rules rather than a rule id. */
-const isRulePackage = (name: string) => /^(@[a-z0-9-~][a-z0-9-._~]*\/)?remark-lint-[a-z0-9-]+$/.test(name);
 
 /**
  * A unified-lint-rule plugin (every remark-lint rule) is named `source:rule-id`; it becomes a
@@ -60,7 +57,7 @@ function asLintPlugin(exported: unknown, file: string): LintPlugin {
 async function loadPackageRule(name: string, from: string): Promise<LintPlugin> {
   let module: { default?: unknown };
   try {
-    const entry = createRequire(path.join(from, configFileName)).resolve(name);
+    const entry = rulePackageEntry(name, from);
     module = (await import(pathToFileURL(entry).href)) as { default?: unknown };
   } catch (error) {
     throw new ConfigError(

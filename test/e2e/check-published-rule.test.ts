@@ -1,7 +1,7 @@
 // A published remark-lint rule as a team rule: named in briefing.config.yml with a severity,
 // loaded from the project's node_modules, its messages printed as ours (file:line:column,
 // severity, rule id) and counted by the exit code.
-import { symlinkSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot, runCli } from '../support/cli.js';
@@ -19,6 +19,22 @@ describe('briefing check with a published remark-lint rule', () => {
     expect(result.stderr).toContain('content/memo.md:16:1  error  Unexpected heading with equivalent text, expected unique headings  no-duplicate-headings');
     expect(result.stderr).toMatch(/1 error, 0 warnings in 1 briefing/);
     expect(result.code).toBe(1);
+  });
+
+  it('checks again when the installed rule package changes (a new version), not from the cache', async () => {
+    // A rule package as unified-lint-rule would make it, written by hand: its name is source:rule-id.
+    const rulePackage = (says: string) =>
+      `export default Object.defineProperty((config) => (tree, file) => { const message = file.message(${JSON.stringify(says)}, { place: { line: 12, column: 1 } }); message.ruleId = 'fake-rule'; message.fatal = config[0] === 'error'; }, 'name', { value: 'remark-lint:fake-rule' });\n`;
+    const folder = writeTree({
+      'content/memo.md': memo(),
+      'briefing.config.yml': 'lint:\n  rules:\n    remark-lint-fake-rule: warning\n',
+      'node_modules/remark-lint-fake-rule/package.json': '{ "name": "remark-lint-fake-rule", "version": "1.0.0", "type": "module", "exports": "./index.js" }\n',
+      'node_modules/remark-lint-fake-rule/index.js': rulePackage('version one says this'),
+    });
+    const env = { ...process.env, BRIEFING_CACHE_DIR: path.join(folder, 'cache') };
+    expect((await runCli(['check'], { cwd: folder, env })).stderr).toContain('content/memo.md:12:1  warning  version one says this  fake-rule');
+    writeFileSync(path.join(folder, 'node_modules/remark-lint-fake-rule/index.js'), rulePackage('version two says something else'));
+    expect((await runCli(['check'], { cwd: folder, env })).stderr).toContain('content/memo.md:12:1  warning  version two says something else  fake-rule');
   });
 
   it('names the package to install when it is not there', async () => {
