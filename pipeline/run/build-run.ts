@@ -16,6 +16,7 @@ import type { LoadedBriefing } from '../source/load.js';
 import type { SourceFile } from '../types.js';
 import { prepareOutputFolder } from './atomic-write.js';
 import { CheckCache, defaultCheckCacheFolder } from '../lint/check-cache.js';
+import { rulePackageFiles } from '../lint/rule-packages.js';
 import { idsElsewhere } from '../source/content-ids.js';
 import { reportDuplicateIds } from '../source/duplicate-ids.js';
 import { changedBetween, changedSince, repositoryState, type RepositoryState } from './git-state.js';
@@ -152,8 +153,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const fingerprint: RunFingerprint = {
     toolVersion: options.versions?.tool ?? toolVersion,
     fontVersions: options.versions?.fonts ?? fontVersions(),
-    // The config's text and the code of a team's own lint rules shape every output.
-    config: options.config.fingerprint + JSON.stringify(await hashes.hashAll(options.config.lint?.plugins ?? [])),
+    // The config's text and the code of a team's own lint rules (and published ones) shape every output.
+    config: options.config.fingerprint + JSON.stringify(await hashes.hashAll([...(options.config.lint?.plugins ?? []), ...rulePackageFiles(options.config.lint)])),
     browser: await browserIdentity(options.browserWsEndpoint),
     stamp: Boolean(options.stamp),
     sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? '',

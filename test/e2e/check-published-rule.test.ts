@@ -21,7 +21,7 @@ describe('briefing check with a published remark-lint rule', () => {
     expect(result.code).toBe(1);
   });
 
-  it('checks again when the installed rule package changes (a new version), not from the cache', async () => {
+  it('checks and builds again when the installed rule package changes (a new version), not from the caches', async () => {
     // A rule package as unified-lint-rule would make it, written by hand: its name is source:rule-id.
     const rulePackage = (says: string) =>
       `export default Object.defineProperty((config) => (tree, file) => { const message = file.message(${JSON.stringify(says)}, { place: { line: 12, column: 1 } }); message.ruleId = 'fake-rule'; message.fatal = config[0] === 'error'; }, 'name', { value: 'remark-lint:fake-rule' });\n`;
@@ -33,8 +33,14 @@ describe('briefing check with a published remark-lint rule', () => {
     });
     const env = { ...process.env, BRIEFING_CACHE_DIR: path.join(folder, 'cache') };
     expect((await runCli(['check'], { cwd: folder, env })).stderr).toContain('content/memo.md:12:1  warning  version one says this  fake-rule');
+    const built = await runCli(['build', '--out', 'out'], { cwd: folder, env });
+    expect(built.stdout).toMatch(/^built 1, failed 0/m);
     writeFileSync(path.join(folder, 'node_modules/remark-lint-fake-rule/index.js'), rulePackage('version two says something else'));
     expect((await runCli(['check'], { cwd: folder, env })).stderr).toContain('content/memo.md:12:1  warning  version two says something else  fake-rule');
+    // A build does not take the memo from its manifest either: the rule runs, and says so.
+    const rebuilt = await runCli(['build', '--out', 'out'], { cwd: folder, env });
+    expect(rebuilt.stdout).toMatch(/^built 1, failed 0/m);
+    expect(rebuilt.stderr).toContain('version two says something else');
   });
 
   it('names the package to install when it is not there', async () => {
