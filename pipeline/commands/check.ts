@@ -10,7 +10,7 @@ import { BrowserUnavailableError, installHint } from '../print/browser.js';
 import { NotInRepositoryError } from '../lint/staged.js';
 import { runCheck, type CheckResult } from '../run/check-briefings.js';
 import { loadConfig } from '../source/config.js';
-import { formatDiagnostics } from '../source/diagnostics.js';
+import { diagnosticsOf, formatDiagnostics } from '../source/diagnostics.js';
 import { appendStepSummary, checkSummary } from '../run/step-summary.js';
 import { exitCodes, usageError, type Io } from './io.js';
 
@@ -74,16 +74,7 @@ export async function check(args: string[], io: Io): Promise<number> {
   return exitCodes.ok;
 }
 
-const asJson = (file: VFile) => ({
-  path: file.path,
-  messages: file.messages.map((message) => ({
-    line: message.line ?? null,
-    column: message.column ?? null,
-    severity: message.fatal ? 'error' : 'warning',
-    message: message.reason,
-    rule: message.ruleId ?? null,
-  })),
-});
+const asJson = (file: VFile) => ({ path: file.path, messages: diagnosticsOf(file) });
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { makeRedline } from '../run/redline/make-redline.js';
 import { loadConfig } from '../source/config.js';
 import { formatDiagnostics } from '../source/diagnostics.js';
+import { isMarkdownFile } from '../source/discover.js';
 import { exitCodes, seconds, usageError, type Io } from './io.js';
 
 export const redlineOptions = {
@@ -18,7 +19,7 @@ export async function redline(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: redlineOptions });
   if (positionals.length !== 1) return usageError(io, positionals.length === 0 ? 'briefing redline needs the Markdown file of one memo' : `briefing redline takes one memo, not ${positionals.length}`);
   const file = positionals[0]!;
-  if (!/\.(md|markdown)$/i.test(file)) return usageError(io, `${file} is not a Markdown file; name the memo's .md file`);
+  if (!isMarkdownFile(file)) return usageError(io, `${file} is not a Markdown file; name the memo's .md file`);
   const started = Date.now();
   const config = loadConfig(io.cwd, { configPath: values.config });
   const wsEndpoint = values['browser-ws-endpoint'] ?? io.env.BRIEFING_BROWSER_WS;

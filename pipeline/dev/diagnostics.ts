@@ -1,29 +1,8 @@
-// The preview's view of a briefing's problems: plain values the browser shows in its overlay
-// (`file:line:column  message  rule`), and the status the index page lists.
-import type { VFile } from 'vfile';
-
-export interface Diagnostic {
-  file: string;
-  line?: number;
-  column?: number;
-  severity: 'error' | 'warning';
-  message: string;
-  rule?: string;
-}
+// The preview's view of a briefing's problems: the diagnostics every command prints as JSON
+// (source/diagnostics.ts), shown in the browser's overlay, and the status the index page lists.
+import type { Diagnostic } from '../source/diagnostics.js';
 
 export type BriefingStatus = 'ok' | 'warnings' | 'errors';
-
-export const diagnosticsOf = (file: VFile): Diagnostic[] =>
-  [...file.messages]
-    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
-    .map((message) => ({
-      file: file.path,
-      line: message.line ?? undefined,
-      column: message.column ?? undefined,
-      severity: message.fatal === true ? 'error' : 'warning',
-      message: message.reason,
-      rule: message.ruleId ?? undefined,
-    }));
 
 export function statusOf(diagnostics: Diagnostic[]): BriefingStatus {
   if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return 'errors';

@@ -10,6 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { defaultTemplatesFolder, toolRoot } from '../project.js';
+import { formatDiagnostic } from '../source/diagnostics.js';
+import { isMarkdownFile, markdownExtension } from '../source/discover.js';
 import { indexPage, previewPage } from './pages.js';
 import { watchFolders, type Watcher } from './watch.js';
 import { Workspace, type BriefingState, type WorkspaceOptions } from './workspace.js';
@@ -58,7 +60,6 @@ interface Subscriber {
   key?: string;
 }
 
-const isMarkdown = (file: string) => /\.(md|markdown)$/i.test(file);
 
 function send(response: ServerResponse, status: number, type: string, body: string | Uint8Array, extra: Record<string, string> = {}): void {
   response.writeHead(status, {
@@ -120,7 +121,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const templatesFolder = path.resolve(options.templatesFolder ?? defaultTemplatesFolder);
   const onContentChange = (file: string) =>
     handle(async () => {
-      if (isMarkdown(file)) {
+      if (isMarkdownFile(file)) {
         const key = workspace.keyOf(file);
         if (key && existsSync(file)) return refresh([key]);
         await workspace.scan(); // added, removed or renamed
@@ -185,10 +186,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       }
       const printed = await workspace.printNow(key);
       if ('bytes' in printed) {
-        const name = path.basename(key).replace(/\.(md|markdown)$/i, '.pdf').replace(/[^\w.-]/g, '_');
+        const name = path.basename(key).replace(markdownExtension, '.pdf').replace(/[^\w.-]/g, '_');
         return send(response, 200, 'application/pdf', printed.bytes, { 'content-disposition': `inline; filename="${name}"` });
       }
-      const lines = printed.messages.map((message) => `${[message.file, message.line, message.column].filter((part) => part !== undefined).join(':')}  ${message.severity}  ${message.message}  ${message.rule ?? ''}`);
+      const lines = printed.messages.map(formatDiagnostic);
       return send(response, 409, 'text/plain; charset=utf-8', `The briefing has errors and was not printed:\n\n${lines.join('\n')}\n`);
     }
     return send(response, 404, 'text/plain; charset=utf-8', 'not found\n');

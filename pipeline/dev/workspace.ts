@@ -8,11 +8,11 @@ import { checkBriefing } from '../lint/check-briefing.js';
 import { PrintPool } from '../print/pool.js';
 import { loadTemplates, type TemplateSet } from '../render/templates.js';
 import type { BriefingConfig } from '../source/config.js';
-import { briefingFile, reportError } from '../source/diagnostics.js';
-import { discoverBriefings, type FoundBriefing } from '../source/discover.js';
+import { briefingFile, diagnosticsOf, reportError, type Diagnostic } from '../source/diagnostics.js';
+import { discoverBriefings, isMarkdownFile, type FoundBriefing } from '../source/discover.js';
 import { loadBriefing } from '../source/load.js';
 import type { Briefing, TransformedBody } from '../types.js';
-import { diagnosticsOf, statusOf, templateDiagnostic, type BriefingStatus, type Diagnostic } from './diagnostics.js';
+import { statusOf, templateDiagnostic, type BriefingStatus } from './diagnostics.js';
 import { printPreview, renderPreview } from './render.js';
 
 /** What a browser is told about one briefing. */
@@ -66,7 +66,7 @@ export class Workspace extends EventEmitter<{ changed: [BriefingState]; listed: 
   async roots(): Promise<string[]> {
     const discovery = await discoverBriefings(this.options.paths, this.options.cwd);
     const named = this.options.paths.map((given) => path.resolve(this.options.cwd, given));
-    return [...new Set([...discovery.briefings.map((found) => found.root), ...named.filter((folder) => !/\.(md|markdown)$/i.test(folder))])];
+    return [...new Set([...discovery.briefings.map((found) => found.root), ...named.filter((folder) => !isMarkdownFile(folder))])];
   }
 
   /** Finds every briefing again (a file was added or removed) and checks the new ones. */

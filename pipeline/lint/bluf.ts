@@ -4,7 +4,8 @@ import type { Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { visit, EXIT } from 'unist-util-visit';
-import type { LintSubject, Place } from './rule.js';
+import type { Place } from '../source/diagnostics.js';
+import type { LintSubject } from './rule.js';
 
 export interface BlufText {
   text: string;

@@ -14,6 +14,7 @@ import { toolRoot } from '../project.js';
 import type { BriefingConfig } from '../source/config.js';
 import { fileSignature, type IdStore } from '../source/content-ids.js';
 import { storeMessages, type Place, type StoredMessage } from '../source/diagnostics.js';
+import { rulePackageFiles } from './rule-packages.js';
 
 const cacheVersion = 2;
 export const checkCacheFileName = 'check-cache.json';
@@ -103,7 +104,7 @@ export class CheckCache implements IdStore {
       JSON.stringify({
         code: await codeFingerprint(),
         config: config.fingerprint,
-        plugins: await signatures(config.lint?.plugins ?? []),
+        plugins: await signatures([...(config.lint?.plugins ?? []), ...rulePackageFiles(config.lint)]),
         day: new Date().toISOString().slice(0, 10),
         cwd,
         mode,

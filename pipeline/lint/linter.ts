@@ -1,6 +1,8 @@
-// The memo linter: the built-in rules plus a team's own rule modules, each switched off or
-// given a severity in briefing.config.yml, run as one unified pipeline over a separately
-// parsed body (so the transform stage stays untouched) and reported on the briefing's vfile.
+// The memo linter: the built-in rules, a team's own rule modules and published remark-lint
+// rules, each switched off or given a severity in briefing.config.yml, run as one unified
+// pipeline over the tree the transform stage parsed (before its plugins change it; a briefing
+// that never reaches that stage is parsed here) and reported on the briefing's vfile.
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Root } from 'mdast';
 import remarkDirective from 'remark-directive';
@@ -9,7 +11,8 @@ import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { configFileName, ConfigError, type LintConfig } from '../source/config.js';
 import type { Briefing } from '../types.js';
-import { lintRule, type LintPlugin, type RuleCheck, type Severity } from './rule.js';
+import { lintRule, severityLabel, type LintPlugin, type RuleCheck, type Severity } from './rule.js';
+import { isRulePackage, rulePackageEntry } from './rule-packages.js';
 import { builtInRules } from './rules/index.js';
 
 export interface Linter {
@@ -22,8 +25,21 @@ export interface Linter {
 const ruleIdPattern = /^[a-z][a-z0-9-]*$/;
 
 /**
- * A team's rule module default-exports either a plugin made with `lintRule` or a plain object
- * `{ id, severity, description, check(tree, context) }`; both become the same kind of plugin.
+ * A unified-lint-rule plugin (every remark-lint rule) is named `source:rule-id`; it becomes a
+ * plugin of ours under that rule id, warning unless the config says otherwise.
+ */
+function publishedRule(exported: unknown, description: string): LintPlugin | undefined {
+  if (typeof exported !== 'function') return undefined;
+  const id = /^[^:]+:([a-z][a-z0-9-]*)$/.exec(exported.name)?.[1];
+  if (!id) return undefined;
+  const plugin = (...config: unknown[]) => (exported as (...config: unknown[]) => unknown)(...config);
+  return Object.assign(plugin, { rule: { id, severity: 'warning' as const, description } }) as unknown as LintPlugin;
+}
+
+/**
+ * A team's rule module default-exports a plugin made with `lintRule`, any unified-lint-rule
+ * plugin, or a plain object `{ id, severity, description, check(tree, context) }`; all become
+ * the same kind of plugin.
  */
 function asLintPlugin(exported: unknown, file: string): LintPlugin {
   const candidate = exported as Partial<LintPlugin> & { id?: unknown; severity?: unknown; description?: unknown; check?: unknown };
@@ -32,7 +48,25 @@ function asLintPlugin(exported: unknown, file: string): LintPlugin {
     const severity = candidate.severity === 'error' ? 'error' : 'warning';
     return lintRule({ id: candidate.id, severity, description: typeof candidate.description === 'string' ? candidate.description : candidate.id }, candidate.check as RuleCheck);
   }
+  const published = publishedRule(exported, `${path.basename(file)} (a unified-lint-rule plugin)`);
+  if (published) return published;
   throw new ConfigError(`${configFileName}: lint.plugins: ${file} does not export a rule; export default { id: "my-rule", severity: "warning", check(tree, context) { … } }`);
+}
+
+/** A published rule package (`remark-lint-no-duplicate-headings`), installed beside the config. */
+async function loadPackageRule(name: string, from: string): Promise<LintPlugin> {
+  let module: { default?: unknown };
+  try {
+    const entry = rulePackageEntry(name, from);
+    module = (await import(pathToFileURL(entry).href)) as { default?: unknown };
+  } catch (error) {
+    throw new ConfigError(
+      `${configFileName}: lint.rules: could not load the package ${name} (${(error as Error).message.split('\n')[0]}); install it beside ${configFileName} with npm install --save-dev ${name}`,
+    );
+  }
+  const plugin = publishedRule(module.default, `${name} (published)`);
+  if (!plugin) throw new ConfigError(`${configFileName}: lint.rules: ${name} does not export a lint rule made with unified-lint-rule, as remark-lint-* rules are`);
+  return plugin;
 }
 
 async function loadPlugin(file: string): Promise<LintPlugin> {
@@ -57,20 +91,30 @@ export async function createLinter(config: LintConfig = { rules: {}, plugins: []
     }
     plugins.push(plugin);
   }
-  for (const id of Object.keys(config.rules)) {
-    if (!plugins.some((plugin) => plugin.rule.id === id)) {
-      throw new ConfigError(`${configFileName}: lint.rules: there is no rule "${id}"; the rules are ${plugins.map((plugin) => plugin.rule.id).join(', ')}`);
+  // Each plugin with the key of lint.rules that sets it: its rule id, or a package's name.
+  const keyed = plugins.map((plugin) => ({ plugin, key: plugin.rule.id }));
+  for (const key of Object.keys(config.rules)) {
+    if (keyed.some((known) => known.key === key)) continue;
+    if (!isRulePackage(key)) {
+      throw new ConfigError(
+        `${configFileName}: lint.rules: there is no rule "${key}"; the rules are ${plugins.map((plugin) => plugin.rule.id).join(', ')}, or name an installed remark-lint-* package`,
+      );
     }
+    keyed.push({ plugin: await loadPackageRule(key, config.from ?? process.cwd()), key });
   }
 
   const processor: Processor<Root, Root, Root> = unified().use(remarkParse).use(remarkGfm).use(remarkDirective) as never;
   const rules: Linter['rules'] = [];
-  for (const plugin of plugins) {
-    const setting = config.rules[plugin.rule.id];
+  for (const { plugin, key } of keyed) {
+    const setting = config.rules[key];
     const [level, options] = Array.isArray(setting) ? setting : [setting, {}];
     if (level === 'off') continue;
     const severity = level ?? plugin.rule.severity;
-    processor.use(plugin, { severity, options });
+    // Two rules in force under one id would print messages no one could tell apart.
+    if (rules.some((rule) => rule.id === plugin.rule.id)) {
+      throw new ConfigError(`${configFileName}: lint.rules: ${key} reports as "${plugin.rule.id}", as another rule in force does; turn one of them off`);
+    }
+    processor.use(plugin, [severityLabel(severity), options]);
     rules.push({ ...plugin.rule, severity });
   }
   processor.freeze();
@@ -100,9 +144,4 @@ export function linterFor(config: { lint?: LintConfig }): Promise<Linter> {
     linters.set(config, linter);
   }
   return linter;
-}
-
-/** Lints a validated briefing with the rules of its config. */
-export async function lintBriefing(briefing: Briefing, config: { lint?: LintConfig }): Promise<void> {
-  (await linterFor(config)).lint(briefing);
 }

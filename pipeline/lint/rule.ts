@@ -1,18 +1,15 @@
-// A lint rule is a small unified plugin, the way remark-lint builds them: it walks the body's
-// syntax tree (and reads the frontmatter) and reports at node positions, with its id and the
-// severity the team chose. `lintRule` turns a rule's id, default severity and check into that
-// plugin; a team's own rule module goes through the same function (see linter.ts).
+// A lint rule is a unified plugin made with `unified-lint-rule`, as every remark-lint rule is: it
+// walks the body's syntax tree (and reads the frontmatter) and reports at node positions, and
+// unified-lint-rule gives each message the rule's id and the severity the team chose. So our
+// rules, a team's own modules and published `remark-lint-*` rules all run the same way.
+// `lintRule` adds what our rules know besides the tree: the frontmatter and where it is written.
 import type { Root } from 'mdast';
+import { lintRule as unifiedLintRule, type Label, type Plugin } from 'unified-lint-rule';
 import type { Node } from 'unist';
-import type { VFile } from 'vfile';
+import type { Place } from '../source/diagnostics.js';
 import type { Frontmatter } from '../source/schema.js';
 
 export type Severity = 'error' | 'warning';
-
-export interface Place {
-  line: number;
-  column: number;
-}
 
 export interface LintRuleMeta {
   /** Kebab-case id, printed after every message and used in briefing.config.yml. */
@@ -38,32 +35,27 @@ export interface RuleContext extends LintSubject {
 
 export type RuleCheck = (tree: Root, context: RuleContext) => void;
 
-export interface RuleSettings {
-  severity?: Severity;
-  options?: Record<string, unknown>;
-}
+/** A unified-lint-rule plugin with what `briefing check` lists of it; configured `[label, options]`. */
+export type LintPlugin = Plugin<Root, Record<string, unknown>> & { rule: LintRuleMeta };
 
-export type LintPlugin = ((settings?: RuleSettings) => (tree: Root, file: VFile) => void) & { rule: LintRuleMeta };
+/** unified-lint-rule's word for a severity as briefing.config.yml writes it. */
+export const severityLabel = (severity: Severity): Label => (severity === 'error' ? 'error' : 'warn');
 
 const isNode = (at: Node | Place): at is Node => 'type' in at;
 
 export function lintRule(meta: LintRuleMeta, check: RuleCheck): LintPlugin {
-  const plugin = (settings: RuleSettings = {}) => {
-    const severity = settings.severity ?? meta.severity;
-    return (tree: Root, file: VFile) => {
-      const subject = file.data.lintSubject;
-      if (!subject) return;
-      check(tree, {
-        ...subject,
-        options: settings.options ?? {},
-        report(message, at) {
-          const place = at === undefined ? undefined : isNode(at) ? at.position : at;
-          const entry = file.message(message, { place, ruleId: meta.id, source: 'briefing' });
-          entry.fatal = severity === 'error';
-        },
-      });
-    };
-  };
+  // `briefing:` is the messages' source, as `remark-lint:` is for remark-lint's rules.
+  const plugin = unifiedLintRule<Root, Record<string, unknown>>({ origin: `briefing:${meta.id}` }, (tree, file, options) => {
+    const subject = file.data.lintSubject;
+    if (!subject) return;
+    check(tree, {
+      ...subject,
+      options: options ?? {},
+      report(message, at) {
+        file.message(message, { place: at === undefined ? undefined : isNode(at) ? at.position : at });
+      },
+    });
+  });
   return Object.assign(plugin, { rule: meta });
 }
 

@@ -5,10 +5,10 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { isInside } from '../paths.js';
+import { isMarkdownFile } from '../source/discover.js';
 import type { SourceFile } from '../types.js';
 
 const run = promisify(execFile);
-const isMarkdown = (name: string) => /\.(md|markdown)$/i.test(name);
 
 export class NotInRepositoryError extends Error {
   override name = 'NotInRepositoryError';
@@ -30,12 +30,12 @@ export async function stagedSources(paths: string[], cwd: string): Promise<Sourc
   } catch {
     throw new NotInRepositoryError(`${cwd} is not inside a git repository; --staged checks the files staged for the next commit (git add), so run it in one`);
   }
-  const names = (await git(['diff', '--cached', '--name-only', '--diff-filter=ACM', '-z'], top)).toString('utf8').split('\0').filter(isMarkdown);
+  const names = (await git(['diff', '--cached', '--name-only', '--diff-filter=ACM', '-z'], top)).toString('utf8').split('\0').filter(isMarkdownFile);
   const roots = await Promise.all(
     paths.map(async (given) => {
       const absolute = path.resolve(cwd, given);
       const real = await realpath(absolute).catch(() => absolute);
-      return { folder: isMarkdown(real) ? path.dirname(real) : real, only: isMarkdown(real) ? real : undefined };
+      return { folder: isMarkdownFile(real) ? path.dirname(real) : real, only: isMarkdownFile(real) ? real : undefined };
     }),
   );
   const sources: SourceFile[] = [];

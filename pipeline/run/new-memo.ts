@@ -7,6 +7,7 @@ import type { BriefingConfig } from '../source/config.js';
 import { contentFolderName, idsElsewhere } from '../source/content-ids.js';
 import { nextId, needsRegion } from '../source/id-pattern.js';
 import { scaffoldMemo } from '../source/scaffold.js';
+import { isMarkdownFile } from '../source/discover.js';
 import type { MemoType } from '../source/schema.js';
 import { isoWeekOf, weekFolderName, weekLabel } from './book/week.js';
 
@@ -46,7 +47,7 @@ export async function createMemo(options: NewMemoOptions): Promise<NewMemoResult
   }
   const week = weekLabel(isoWeekOf(options.date));
   const target = (id: string) => {
-    if (options.out && /\.(md|markdown)$/i.test(options.out)) return path.resolve(options.cwd, options.out);
+    if (options.out && isMarkdownFile(options.out)) return path.resolve(options.cwd, options.out);
     const folder = options.out ? path.resolve(options.cwd, options.out) : path.join(options.cwd, contentFolderName, weekFolderName(options.date));
     return path.join(folder, fileNameFor(options.title, id));
   };

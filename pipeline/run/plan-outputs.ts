@@ -7,15 +7,16 @@ import path from 'node:path';
 import { findBrowser } from '../print/browser.js';
 import { toolVersion } from '../project.js';
 import { fontVersions } from '../render/fonts.js';
+import { rulePackageFiles } from '../lint/rule-packages.js';
 import type { BriefingConfig } from '../source/config.js';
-import type { FoundBriefing } from '../source/discover.js';
+import { markdownExtension, type FoundBriefing } from '../source/discover.js';
 import type { LoadedBriefing } from '../source/load.js';
 import type { SourceFile } from '../types.js';
 import { changedBetween, repositoryState, type RepositoryState } from './git-state.js';
 import { cacheKey, sha256, type FileHashes, type Manifest, type ManifestEntry, type RunFingerprint } from './manifest.js';
 import type { OutputFormat } from './print-briefing.js';
 
-export const outputPathFor = (found: FoundBriefing, outDir: string, format: OutputFormat = 'pdf') => path.join(outDir, found.relative.replace(/\.(md|markdown)$/i, `.${format}`));
+export const outputPathFor = (found: FoundBriefing, outDir: string, format: OutputFormat = 'pdf') => path.join(outDir, found.relative.replace(markdownExtension, `.${format}`));
 
 /** One file a briefing becomes (its PDF, its .docx): each is its own entry in the manifest. */
 export interface PlannedOutput {
@@ -60,8 +61,8 @@ export async function runFingerprint(
   return {
     toolVersion: run.versions?.tool ?? toolVersion,
     fontVersions: run.versions?.fonts ?? fontVersions(),
-    // The config's text and the code of a team's own lint rules shape every output.
-    config: run.config.fingerprint + JSON.stringify(await hashes.hashAll(run.config.lint?.plugins ?? [])),
+    // The config's text and the code of a team's own lint rules (and published ones) shape every output.
+    config: run.config.fingerprint + JSON.stringify(await hashes.hashAll([...(run.config.lint?.plugins ?? []), ...rulePackageFiles(run.config.lint)])),
     browser: await browserIdentity(run.browserWsEndpoint),
     stamp: Boolean(run.stamp),
     sourceDateEpoch: run.sourceDateEpoch ?? '',

@@ -1,6 +1,7 @@
 // `--report FILE.json`: a manifest of the run for CI and other tools — each briefing's source,
 // output, sha256, pages, status, duration and diagnostics.
 import { shownPath } from '../paths.js';
+import { diagnosticsOf, type Diagnostic } from '../source/diagnostics.js';
 import { writeFileAtomically } from './atomic-write.js';
 import type { BuildResult } from './build-run.js';
 
@@ -24,7 +25,7 @@ export interface RunReport {
     durationMs: number;
     /** Of durationMs, the print itself: the browser's print, the post-pass and the write. */
     printMs?: number;
-    diagnostics: { line: number | null; column: number | null; severity: 'error' | 'warning'; message: string; rule: string | null }[];
+    diagnostics: Diagnostic[];
   }[];
 }
 
@@ -51,13 +52,7 @@ export function runReport(result: BuildResult, tool: string, cwd: string): RunRe
         pages: outcome.pages,
         durationMs: outcome.durationMs,
         printMs: outcome.printMs,
-        diagnostics: outcome.file.messages.map((message) => ({
-          line: message.line ?? null,
-          column: message.column ?? null,
-          severity: message.fatal ? ('error' as const) : ('warning' as const),
-          message: message.reason,
-          rule: message.ruleId ?? null,
-        })),
+        diagnostics: diagnosticsOf(outcome.file),
       })),
   };
 }

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { toolRoot } from '../project.js';
 import { configFileName } from '../source/config.js';
-import type { FoundBriefing } from '../source/discover.js';
+import { isMarkdownFile, type FoundBriefing } from '../source/discover.js';
 import { changedSince } from './git-state.js';
 
 export interface Shard {
@@ -59,7 +59,7 @@ export async function selectBriefings(
     if ('error' in changes) return changes;
     byTop.set(root, changes.files);
     const rootWide = [...changes.files].some(
-      (file) => touchesEverything(file, toolFiles) || (!/\.(md|markdown)$/i.test(file) && !path.relative(root, file).startsWith('..')),
+      (file) => touchesEverything(file, toolFiles) || (!isMarkdownFile(file) && !path.relative(root, file).startsWith('..')),
     );
     if (rootWide) everythingIn.add(root);
   }

@@ -4,15 +4,11 @@
 // rule`), so a reviewer sees what to fix without opening the log.
 import { appendFile } from 'node:fs/promises';
 import type { VFile } from 'vfile';
+import { diagnosticsOf, type Diagnostic } from '../source/diagnostics.js';
 import type { RunReport } from './report.js';
 
-interface Problem {
-  line: number | null;
-  column: number | null;
-  severity: 'error' | 'warning';
-  message: string;
-  rule: string | null;
-}
+/** A problem in the shape every machine-readable output uses (source/diagnostics.ts). */
+type Problem = Pick<Diagnostic, 'line' | 'column' | 'severity' | 'message' | 'rule'>;
 
 interface Row {
   source: string;
@@ -65,13 +61,7 @@ export function checkSummary(files: VFile[]): string {
   let warnings = 0;
   for (const file of files) {
     if (file.messages.length === 0) continue;
-    const problems: Problem[] = file.messages.map((message) => ({
-      line: message.line ?? null,
-      column: message.column ?? null,
-      severity: message.fatal ? 'error' : 'warning',
-      message: message.reason,
-      rule: message.ruleId ?? null,
-    }));
+    const problems: Problem[] = diagnosticsOf(file);
     const fileErrors = problems.filter((problem) => problem.severity === 'error').length;
     errors += fileErrors;
     warnings += problems.length - fileErrors;

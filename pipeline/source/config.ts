@@ -24,6 +24,8 @@ export interface LintConfig {
   rules: Record<string, 'off' | 'warning' | 'error' | ['off' | 'warning' | 'error', Record<string, unknown>]>;
   /** Absolute paths of rule modules. */
   plugins: string[];
+  /** The config's folder, where a published rule package named in `rules` is installed. */
+  from?: string;
 }
 
 /** Every key says what it is for (test/unit/source-config.test.ts fails on one without). */
@@ -84,7 +86,7 @@ const configSchema = z.strictObject({
       .strictObject({
         rules: described(
           z.record(z.string(), z.union([lintSeverity, z.tuple([lintSeverity, z.record(z.string(), z.unknown())])])).optional(),
-          'Each rule: off, warning, error, or [severity, { options }]',
+          'Each rule (an id, or an installed remark-lint-* package): off, warning, error, or [severity, { options }]',
         ),
         plugins: described(z.array(z.string().min(1)).optional(), "Modules with a team's own rules, relative to this file"),
       })
@@ -270,7 +272,7 @@ export function loadConfig(cwd = process.cwd(), options: LoadConfigOptions = {})
     style,
     houses,
     letterhead,
-    lint: { rules: settings.lint?.rules ?? {}, plugins: (settings.lint?.plugins ?? []).map((plugin) => path.resolve(base, plugin)) },
+    lint: { rules: settings.lint?.rules ?? {}, plugins: (settings.lint?.plugins ?? []).map((plugin) => path.resolve(base, plugin)), from: base },
     newMemo: {
       region: settings.new?.region,
       idPattern: settings.new?.id_pattern ?? defaultIdPattern,

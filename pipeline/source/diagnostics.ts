@@ -26,25 +26,55 @@ export function reportWarning(file: VFile, message: string, place: Place | undef
 export const hasErrors = (file: VFile): boolean => file.messages.some((message) => message.fatal === true);
 
 /**
- * One line per message, `file:line:column  severity  message  rule`, sorted by place: the
- * shape remark-lint users know, and one that editors and CI annotate as a link to the line.
- * A message with no place (a print failure) names the file alone.
+ * A problem as plain data: the one shape of every machine-readable output (`check --format
+ * json`, `build --report` and `--json`, the dev server's events and its overlay). The names are
+ * those CI annotations and ESLint's JSON use; lines and columns count from 1. A problem with no
+ * place (a print failure) has no line or column.
  */
-export function formatDiagnostics(files: readonly VFile[], options: { errorsOnly?: boolean } = {}): string {
-  const lines: string[] = [];
-  for (const file of files) {
-    const messages = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-    for (const message of messages) {
-      if (options.errorsOnly && message.fatal !== true) continue;
-      const where = message.line ? `${file.path}:${message.line}:${message.column ?? 1}` : file.path;
-      const severity = message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info';
-      lines.push([where, severity, message.reason, message.ruleId].filter(Boolean).join('  '));
-    }
-  }
-  return lines.map((line) => `${line}\n`).join('');
+export interface Diagnostic {
+  file: string;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  severity: 'error' | 'warning';
+  rule?: string;
+  message: string;
 }
 
-/** A message as plain data: kept in the check cache, or sent from a worker thread. */
+/** The file's problems as diagnostics, sorted by place. */
+export function diagnosticsOf(file: VFile): Diagnostic[] {
+  return [...file.messages]
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+    .map((message) => {
+      const end = message.place && 'end' in message.place ? message.place.end : undefined;
+      return {
+        file: file.path,
+        line: message.line ?? undefined,
+        column: message.line ? (message.column ?? 1) : undefined,
+        endLine: end?.line,
+        endColumn: end?.column,
+        severity: message.fatal === true ? 'error' : 'warning',
+        rule: message.ruleId ?? undefined,
+        message: message.reason,
+      };
+    });
+}
+
+/** `file:line:column  severity  message  rule`, the line remark-lint users know; editors and CI link it to the line. */
+export const formatDiagnostic = (diagnostic: Diagnostic): string =>
+  [diagnostic.line ? `${diagnostic.file}:${diagnostic.line}:${diagnostic.column ?? 1}` : diagnostic.file, diagnostic.severity, diagnostic.message, diagnostic.rule].filter(Boolean).join('  ');
+
+/** One line per problem, each file's sorted by place. */
+export function formatDiagnostics(files: readonly VFile[], options: { errorsOnly?: boolean } = {}): string {
+  return files
+    .flatMap(diagnosticsOf)
+    .filter((diagnostic) => !options.errorsOnly || diagnostic.severity === 'error')
+    .map((diagnostic) => `${formatDiagnostic(diagnostic)}\n`)
+    .join('');
+}
+
+/** A message as plain data, kept in the check cache so that an unchanged briefing is not checked again. */
 export interface StoredMessage {
   reason: string;
   place?: unknown;

@@ -18,7 +18,9 @@ export interface Discovery {
   skippedLinks: string[];
 }
 
-const isMarkdown = (name: string) => /\.(md|markdown)$/i.test(name);
+/** A briefing's source file ends in .md or .markdown, in any case; every stage asks this one pattern. */
+export const markdownExtension = /\.(md|markdown)$/i;
+export const isMarkdownFile = (name: string): boolean => markdownExtension.test(name);
 const ignoredFolders = new Set(['node_modules', '.git']);
 
 async function walk(folder: string, root: string, rootReal: string, found: FoundBriefing[], skippedLinks: string[]): Promise<void> {
@@ -41,7 +43,7 @@ async function walk(folder: string, root: string, rootReal: string, found: Found
       isFile = info.isFile();
     }
     if (isDirectory) await walk(full, root, rootReal, found, skippedLinks);
-    else if (isFile && isMarkdown(entry.name)) found.push({ path: full, root, relative: toPosix(path.relative(root, full)) });
+    else if (isFile && isMarkdownFile(entry.name)) found.push({ path: full, root, relative: toPosix(path.relative(root, full)) });
   }
 }
 
@@ -58,7 +60,7 @@ export async function discoverBriefings(paths: string[], cwd = process.cwd()): P
       missing.push(given);
     } else if (info.isDirectory()) {
       await walk(absolute, absolute, await realpath(absolute), briefings, skippedLinks);
-    } else if ((info.isFile() || info.isSymbolicLink()) && isMarkdown(absolute)) {
+    } else if ((info.isFile() || info.isSymbolicLink()) && isMarkdownFile(absolute)) {
       const root = path.dirname(absolute);
       // A file named directly (often by a shell glob in CI) obeys the same rule as one found
       // in a folder: a link is followed only while it stays inside the file's own folder.

@@ -1,12 +1,9 @@
 // Splits a briefing into frontmatter and body with gray-matter, YAML only. gray-matter would
 // `eval` a `---js` block by default, so every non-YAML engine is replaced by one that refuses.
 import matter from 'gray-matter';
+import type { Place } from './diagnostics.js';
 import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 
-export interface Place {
-  line: number;
-  column: number;
-}
 
 export interface FrontmatterProblem {
   message: string;

@@ -1,5 +1,5 @@
-// The frontmatter contract (../shared/docs/memo-formats.md §3), as one zod schema: the validator,
-// the TypeScript types and the editors' JSON Schema all come from here.
+// The frontmatter contract, as one zod schema: the validator, the TypeScript types and the
+// editors' JSON Schema (`briefing schema`) all come from here; README.md, "A briefing", shows it.
 import { z } from 'zod';
 
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -5,7 +5,6 @@
 // place, so the author adds the label before the book prints a code.
 import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
-import type { Place } from './diagnostics.js';
 import type { Glossary, TagLabels } from './glossary.js';
 import type { Frontmatter } from './schema.js';
 

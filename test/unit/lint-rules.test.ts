@@ -86,6 +86,41 @@ describe('memo lint rules', () => {
     expect(linter.rules.find((rule) => rule.id === 'no-very')).toEqual({ id: 'no-very', severity: 'error', description: 'avoid "very"' });
   });
 
+  it('runs a published remark-lint rule named in the config, its messages as ours with its rule id', async () => {
+    const config = { rules: { 'remark-lint-no-duplicate-headings': 'error' as const }, from: projectRoot };
+    expect(await lint('clean.md', config)).toEqual([]);
+    expect(await lint('duplicate-headings.md', config)).toEqual([
+      { rule: 'no-duplicate-headings', severity: 'error', at: '26:1', reason: 'Unexpected heading with equivalent text, expected unique headings' },
+    ]);
+    expect(await lint('duplicate-headings.md', { rules: { 'remark-lint-no-duplicate-headings': 'warning' }, from: projectRoot })).toEqual([
+      expect.objectContaining({ rule: 'no-duplicate-headings', severity: 'warning', at: '26:1' }),
+    ]);
+    expect(await lint('duplicate-headings.md', { rules: { 'remark-lint-no-duplicate-headings': 'off' }, from: projectRoot })).toEqual([]);
+    const linter = await createLinter({ plugins: [], ...config });
+    expect(linter.rules.find((rule) => rule.id === 'no-duplicate-headings')).toEqual({ id: 'no-duplicate-headings', severity: 'error', description: 'remark-lint-no-duplicate-headings (published)' });
+  });
+
+  it('runs a unified-lint-rule plugin given as a team rule module', async () => {
+    const file = path.join(fixtures, 'published-rule.mjs');
+    expect(await lint('duplicate-headings.md', { plugins: [file] })).toEqual([expect.objectContaining({ rule: 'no-duplicate-headings', severity: 'warning', at: '26:1' })]);
+  });
+
+  it('our rules are unified-lint-rule plugins too: their messages name the source briefing', async () => {
+    const linter = await createLinter({ rules: {}, plugins: [] });
+    const file = path.join(fixtures, 'structure.md');
+    const loaded = loadBriefing({ path: file, root: fixtures, relative: 'structure.md', bytes: readFileSync(file) }, fixtures);
+    linter.lint(loaded.briefing!);
+    expect(new Set(loaded.file.messages.map((message) => `${message.source}:${message.ruleId}`))).toEqual(new Set(['briefing:https-links', 'briefing:heading-increment', 'briefing:image-alt', 'briefing:no-empty-sections']));
+  });
+
+  it('says how to install a published rule it cannot find, and refuses two rules in force under one id', async () => {
+    await expect(createLinter({ rules: { 'remark-lint-no-such-rule': 'warning' }, plugins: [], from: projectRoot })).rejects.toThrow(
+      /could not load the package remark-lint-no-such-rule .*npm install --save-dev remark-lint-no-such-rule/,
+    );
+    const twice = { rules: { 'remark-lint-no-duplicate-headings': 'warning' as const }, plugins: [path.join(fixtures, 'published-rule.mjs')], from: projectRoot };
+    await expect(createLinter(twice)).rejects.toThrow(/remark-lint-no-duplicate-headings reports as "no-duplicate-headings", as another rule in force does; turn one of them off/);
+  });
+
   it('refuses a rule id it does not know, naming the ones it does', async () => {
     await expect(createLinter({ rules: { 'blf-length': 'off' }, plugins: [] })).rejects.toThrow(ConfigError);
     await expect(createLinter({ rules: { 'blf-length': 'off' }, plugins: [] })).rejects.toThrow(/no rule "blf-length".*bluf-length/);

@@ -60,6 +60,20 @@ describe('transformBody', () => {
     expect(body.headings).toEqual([{ depth: 2, text: 'Ministers' }]);
   });
 
+  it('prints https and mailto links as links; a tel: or javascript: link is an error at its line, never a dead link', async () => {
+    const folder = writeTree({
+      'm.md': memo({ body: '## Contacts\n\nSee [the statement](https://www.state.gov/) or [write](mailto:desk@state.gov).\n\nCall [the desk](tel:+12025550100).\n\n[Run](javascript:alert(1)).\n' }),
+    });
+    const loaded = loadBriefing(await readSource({ path: path.join(folder, 'm.md'), root: folder, relative: 'm.md' }), folder);
+    const body = transformBody(loaded.briefing!);
+    expect(body.html).toContain('<a href="https://www.state.gov/">the statement</a>');
+    expect(body.html).toContain('<a href="mailto:desk@state.gov">write</a>');
+    expect(formatDiagnostics([loaded.file]).trim().split('\n')).toEqual([
+      'm.md:16:6  error  link "tel:+12025550100" uses tel:, which a memo may not link to; write the number in the text instead  link-protocol',
+      'm.md:18:1  error  link "javascript:alert(1)" uses javascript:, which a memo may not link to; use an https:// address  link-protocol',
+    ]);
+  });
+
   it('drops raw HTML, never renders a script or handler, and warns at its line', async () => {
     const { body, report, file } = await transform(
       {

@@ -17,7 +17,7 @@ import { bannerText, highestBanner } from '../../source/banner.js';
 import type { BriefingConfig } from '../../source/config.js';
 import { parseBanner } from '../../source/markings.js';
 import { hasErrors } from '../../source/diagnostics.js';
-import { discoverBriefings } from '../../source/discover.js';
+import { discoverBriefings, markdownExtension } from '../../source/discover.js';
 import { splitBriefing } from '../../source/frontmatter.js';
 import { decodeSource, loadBriefing, readSource } from '../../source/load.js';
 import type { Frontmatter } from '../../source/schema.js';
@@ -44,7 +44,7 @@ export type RedlineResult =
   | { status: 'built'; output: string; pages: number; since: EarlierVersion; inserted: number; deleted: number; files: VFile[] };
 
 /** Where a redline goes unless --out says: output/redlines/NAME.pdf. */
-export const defaultRedlinePath = (cwd: string, file: string) => path.join(cwd, 'output', 'redlines', path.basename(file).replace(/\.(md|markdown)$/i, '.pdf'));
+export const defaultRedlinePath = (cwd: string, file: string) => path.join(cwd, 'output', 'redlines', path.basename(file).replace(markdownExtension, '.pdf'));
 
 /**
  * The frontmatter the redline prints under: the higher of the two versions' banners (with every
