@@ -119,10 +119,10 @@ async function main(): Promise<void> {
 
   // The same corpus as Word documents: no browser, so the rate is the Node side's alone.
   say('cold .docx build');
-  const coldDocx = await build(corpus.folder, tempOut(), ['--format', 'docx']);
+  const coldDocx = await build(corpus.folder, tempOut(), ['--output-format', 'docx']);
   addRow(`cold build to .docx, ${memos} memos`, s(coldDocx.seconds), `${(memos / coldDocx.seconds).toFixed(2)} memos/s (PDF: ${(memos / cold.seconds).toFixed(2)}), peak ${mb(coldDocx.peakMegabytes)}, ${coldDocx.report.browser ? 'STARTED a browser' : 'no browser started'}`);
   say('cold PDF + .docx build');
-  const coldBoth = await build(corpus.folder, tempOut(), ['--format', 'pdf,docx']);
+  const coldBoth = await build(corpus.folder, tempOut(), ['--output-format', 'pdf,docx']);
   addRow(`cold build to PDF and .docx, ${memos} memos`, s(coldBoth.seconds), `${(memos / coldBoth.seconds).toFixed(2)} memos/s, each memo transformed once for both`);
 
   say('no-op rebuilds');

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplates } from '../../pipeline/render/templates.js';
 import { runCli } from '../support/cli.js';
 import { memo, tempFolder, writeTree } from '../support/fixtures.js';
@@ -24,18 +24,26 @@ describe('executable frontmatter', () => {
     expect(existsSync(marker)).toBe(true);
   });
 
-  it.each(['js', 'javascript', 'coffee', ' js', 'JS', 'cson', 'toml', 'json'])('"---%s" is refused at line 1 and never run, by check and by build', async (language) => {
-    const folder = tempFolder('briefing-js-frontmatter-');
-    const marker = path.join(folder, 'ran.txt');
-    writeTree({ 'content/memo.md': `---${language}\n${payload(marker)}\n---\n\nBody.\n` }, folder);
-    const check = await runCli(['check', 'content'], { cwd: folder });
-    const build = await runCli(['build', 'content', '--out', 'out'], { cwd: folder });
-    for (const result of [check, build]) {
+  // One content folder holds a memo in each language: one check and one build read them all.
+  const languages = ['js', 'javascript', 'coffee', ' js', 'JS', 'cson', 'toml', 'json'];
+  const folder = tempFolder('briefing-js-frontmatter-');
+  const name = (index: number) => `memo-${index}`;
+  const marker = (index: number) => path.join(folder, `ran-${index}.txt`);
+  let results: { check: Awaited<ReturnType<typeof runCli>>; build: Awaited<ReturnType<typeof runCli>> };
+
+  beforeAll(async () => {
+    writeTree(Object.fromEntries(languages.map((language, index) => [`content/${name(index)}.md`, `---${language}\n${payload(marker(index))}\n---\n\nBody.\n`])), folder);
+    const [check, build] = await Promise.all([runCli(['check', 'content'], { cwd: folder }), runCli(['build', 'content', '--out', 'out'], { cwd: folder })]);
+    results = { check, build };
+  });
+
+  it.each(languages.map((language, index) => [language, index] as const))('"---%s" is refused at line 1 and never run, by check and by build', (_language, index) => {
+    for (const result of [results.check, results.build]) {
       expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/memo\.md:1:4 +error +frontmatter written as "[^"]+" is refused and was not run; write YAML between plain --- lines +frontmatter-language/);
+      expect(result.stderr).toMatch(new RegExp(`${name(index)}\\.md:1:4 +error +frontmatter written as "[^"]+" is refused and was not run; write YAML between plain --- lines +frontmatter-language`));
     }
-    expect(existsSync(marker)).toBe(false);
-    expect(existsSync(path.join(folder, 'out/memo.pdf'))).toBe(false);
+    expect(existsSync(marker(index))).toBe(false);
+    expect(existsSync(path.join(folder, `out/${name(index)}.pdf`))).toBe(false);
   });
 });
 
