@@ -65,6 +65,8 @@ export interface RenderedDocument {
   html: string;
   /** Single local files the page may load (images), by virtual URL. */
   assets: AssetMap;
+  /** Stylesheets made by the render stage (the font faces), by virtual URL: served from memory. */
+  stylesheets?: Record<string, string>;
   /** Folders the page may load from (fonts), by virtual URL prefix. */
   mounts: { prefix: string; folder: string; /** Serves image files only (the templates folder). */ images?: boolean }[];
   paper: Paper;

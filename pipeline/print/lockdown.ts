@@ -43,6 +43,8 @@ async function readMounted(candidate: string, folder: string): Promise<{ file: s
 
 /** Resolves a request to a file and its bytes, or undefined when the document may not load it. */
 async function allowedFile(url: string, document: RenderedDocument): Promise<{ file: string; body: Buffer } | undefined> {
+  const stylesheet = document.stylesheets?.[url];
+  if (stylesheet !== undefined) return { file: new URL(url).pathname, body: Buffer.from(stylesheet) };
   const asset = document.assets.get(url);
   if (asset) {
     const body = await readFile(asset).catch(() => undefined);

@@ -5,7 +5,7 @@ import { defaultHouse } from '../source/house-names.js';
 import type { Letterhead } from '../source/letterhead.js';
 import type { Frontmatter } from '../source/schema.js';
 import type { AssetMap, Briefing, PdfMetadata, RenderedDocument, TransformedBody } from '../types.js';
-import { fontMounts, fontFaceCss } from './fonts.js';
+import { fontFaceStylesheets, fontFacesUrl, fontMounts } from './fonts.js';
 import type { TemplateSet } from './templates.js';
 import { memoView, type LetterheadView, type MemoView, type ViewOptions } from './view.js';
 
@@ -65,12 +65,13 @@ export function renderDocument(briefing: Briefing, body: TransformedBody, option
   const html = options.templates.render(frontmatter.type, {
     ...view,
     contentSecurityPolicy: contentSecurityPolicy(options.origin),
-    fontFaces: fontFaceCss(options.origin),
+    fontFacesUrl: fontFacesUrl(options.origin),
     stylesheet: options.templates.stylesheetFor([houseName]),
   }, houseName);
   return {
     html,
     assets,
+    stylesheets: fontFaceStylesheets(options.origin),
     mounts: [...fontMounts(options.origin), templateImageMount(options.origin, options.templates.folder)],
     paper: view.paper,
     lang: view.lang,

@@ -14,7 +14,7 @@ import { finishDocument } from '../../print/postprocess.js';
 import type { PageWatermark } from '../../print/watermark.js';
 import type { PrintPool } from '../../print/pool.js';
 import { toolVersion } from '../../project.js';
-import { fontMounts, fontFaceCss } from '../../render/fonts.js';
+import { fontFaceStylesheets, fontFacesUrl, fontMounts } from '../../render/fonts.js';
 import { contentSecurityPolicy, letterheadView, templateImageMount } from '../../render/render.js';
 import { loadBookTemplates } from '../../render/templates.js';
 import { bookPageNumbers } from '../../render/page-furniture.js';
@@ -108,8 +108,9 @@ export async function makeBook(options: BookOptions): Promise<BookResult> {
   const document = (pages: PageMap | undefined): RenderedDocument => {
     const view = bookView(memos, options.range, pages, settings);
     return {
-      html: templates.renderBook({ ...view, contentSecurityPolicy: contentSecurityPolicy(assetOrigin), fontFaces: fontFaceCss(assetOrigin), stylesheet: templates.stylesheetFor(briefings.map(houseOf)) }),
+      html: templates.renderBook({ ...view, contentSecurityPolicy: contentSecurityPolicy(assetOrigin), fontFacesUrl: fontFacesUrl(assetOrigin), stylesheet: templates.stylesheetFor(briefings.map(houseOf)) }),
       assets,
+      stylesheets: fontFaceStylesheets(assetOrigin),
       mounts: [...fontMounts(assetOrigin), templateImageMount(assetOrigin, templates.folder)],
       paper: settings.paper,
       lang,

@@ -1,17 +1,16 @@
 // What the author typed, printed as a typesetter would: straight quotes and apostrophes become
-// typographic ones (“ ” ‘ ’, and ’ for an apostrophe), by remark-smartypants with quotes only:
+// typographic ones (“ ” ‘ ’, and ’ for an apostrophe), by retext-smartypants with quotes only:
 // `--` and `...` stay as written. Text is normalised to NFC, so a letter written with a combining
 // mark (o + U+0304) is the one letter ō, which prints and searches as ō (the fonts: render/fonts.ts).
 // Code and a URL printed as a link's text are never touched; Japanese brackets 「」『』 are not
 // quotes to SmartyPants and stay as they are. Frontmatter texts that print go through the same
 // plugin (`typographicText`), so a title and a paragraph never differ.
 import type { Link, Root, Text } from 'mdast';
-import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { isPrintedUrl } from '../printed-urls.js';
+import { educateQuotes } from '../smart-quotes.js';
 
-const quotesOnly = { dashes: false, ellipses: false, backticks: false } as const;
 
 /** A letter of Japanese or Chinese script: no space separates it from the next word. */
 const cjkLetter = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
@@ -39,7 +38,6 @@ function openQuotesAfterCjk(texts: Text[]): void {
 const proseBlocks = new Set(['paragraph', 'heading', 'tableCell']);
 
 export default function remarkTypography() {
-  const smartQuotes = (remarkSmartypants as unknown as (options: typeof quotesOnly) => (tree: Root) => void)(quotesOnly);
   return (tree: Root) => {
     // A URL that is its link's text is hidden from SmartyPants as code, which it reads as an
     // opaque word: quotes around the link still pair, and the URL keeps its ' as typed.
@@ -55,7 +53,7 @@ export default function remarkTypography() {
     visit(tree, 'text', (node: Text) => {
       node.value = node.value.normalize('NFC');
     });
-    smartQuotes(tree);
+    educateQuotes(tree);
     for (const node of urls) node.type = 'text';
     visit(tree, (node) => {
       if (!proseBlocks.has(node.type)) return;
