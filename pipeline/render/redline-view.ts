@@ -2,13 +2,12 @@
 // since which commit, how to read the marks, and what changed in the frontmatter that prints
 // (title, marking, bottom line, recommendations, key points), each change as words inserted
 // and deleted. The running header of every later page says the same in two lines.
-import { diffArrays } from 'diff';
 import type { ChangeLedger } from '../change-marks.js';
 import { bannerText } from '../source/banner.js';
 import { parseBanner, type MarkingSystem } from '../source/markings.js';
 import type { Frontmatter } from '../source/schema.js';
 import { changeHtml } from '../transform/redline/change-elements.js';
-import { wordTokens } from '../transform/redline/plan.js';
+import { stretches, wordTokens } from '../transform/redline/plan.js';
 import { typographicText } from '../transform/plugins/remark-typography.js';
 import { formatMemoDate } from './dates.js';
 
@@ -48,26 +47,13 @@ export function wordChangesHtml(before: string, after: string, ledger: ChangeLed
   const oldPieces = withSpace(oldTokens, before);
   const newPieces = withSpace(newTokens, after);
   let html = escapeHtml(after.slice(0, newTokens[0]?.start ?? after.length));
-  let oldAt = 0;
-  let newAt = 0;
-  for (const part of diffArrays(
-    oldTokens.map((token) => token.text),
-    newTokens.map((token) => token.text),
-  )) {
-    const count = part.value.length;
-    if (part.removed) {
-      const text = oldPieces.slice(oldAt, oldAt + count).join('');
-      html += `${changeHtml('deleted', typographicText(text.trim()), ledger, lang)}${/\s$/.test(text) ? ' ' : ''}`;
-      oldAt += count;
-    } else if (part.added) {
-      const text = newPieces.slice(newAt, newAt + count).join('');
-      html += `${changeHtml('inserted', typographicText(text.trim()), ledger, lang)}${/\s$/.test(text) ? ' ' : ''}`;
-      newAt += count;
-    } else {
-      html += escapeHtml(typographicText(newPieces.slice(newAt, newAt + count).join('')));
-      oldAt += count;
-      newAt += count;
+  for (const stretch of stretches(oldTokens, newTokens)) {
+    if (stretch.kind === 'kept') {
+      html += escapeHtml(typographicText(newPieces.slice(...stretch.new).join('')));
+      continue;
     }
+    const text = stretch.kind === 'removed' ? oldPieces.slice(...stretch.old).join('') : newPieces.slice(...stretch.new).join('');
+    html += `${changeHtml(stretch.kind === 'removed' ? 'deleted' : 'inserted', typographicText(text.trim()), ledger, lang)}${/\s$/.test(text) ? ' ' : ''}`;
   }
   return html.trim();
 }

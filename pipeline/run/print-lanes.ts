@@ -5,25 +5,16 @@
 import pLimit from 'p-limit';
 import { pagesFor, type PrintPool } from '../print/pool.js';
 import { loadTemplates } from '../render/templates.js';
-import type { BriefingConfig } from '../source/config.js';
 import { prepareOutputFolder } from './atomic-write.js';
-import type { BriefingOutcome } from './build-run.js';
 import type { EarlyBrowser } from './early-browser.js';
-import type { FileHashes, Manifest, RunFingerprint } from './manifest.js';
 import { needsPdf, type Candidate } from './plan-outputs.js';
-import { writeOutputs } from './write-outputs.js';
+import { writeOutputs, type OutputWriting } from './write-outputs.js';
 
-export interface PrintLanes {
+/** What the lanes hand each briefing's writing, and what they need themselves. */
+export interface PrintLanes extends Omit<OutputWriting, 'templates' | 'printer' | 'stopped'> {
   outDir: string;
-  config: BriefingConfig;
-  stamp?: boolean;
-  sourceDateEpoch?: string;
-  manifest: Manifest;
-  hashes: FileHashes;
-  fingerprint: RunFingerprint;
   browser: EarlyBrowser;
   signal?: AbortSignal;
-  finish: (outcome: BriefingOutcome) => void;
 }
 
 /** Writes every output of `toPrint`; resolves to the pool it printed with (closed), if any. */

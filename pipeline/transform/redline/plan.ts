@@ -121,13 +121,14 @@ function insertedRanges(tokens: Token[], source: string): SourceRange[] {
 }
 
 /** One stretch of the diff, in token indices of each version. */
-interface Stretch {
+export interface Stretch {
   kind: 'kept' | 'added' | 'removed';
   old: [number, number];
   new: [number, number];
 }
 
-function stretches(oldTokens: Token[], newTokens: Token[]): Stretch[] {
+/** The word diff of two token lists, as stretches kept, added and removed. */
+export function stretches(oldTokens: Token[], newTokens: Token[]): Stretch[] {
   const found: Stretch[] = [];
   let oldAt = 0;
   let newAt = 0;
